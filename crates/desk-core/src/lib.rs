@@ -1,0 +1,2 @@
+//! Number Desk product rules (readiness, diagnosis, bulk planning): pure functions, no I/O.
+#![forbid(unsafe_code)]

@@ -1,0 +1,2 @@
+//! Number Desk app shell.
+pub fn run() {}

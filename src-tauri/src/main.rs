@@ -1,0 +1,1 @@
+fn main() { number_desk_lib::run() }
