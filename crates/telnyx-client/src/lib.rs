@@ -1,2 +1,32 @@
-//! Typed async client for the Telnyx API v2 messaging-number endpoints (placeholder; see issue 3).
+//! Typed async client for the Telnyx API v2 endpoints Number Desk uses: numbers with messaging
+//! settings, messaging profiles, bulk updates, phone numbers, 10DLC, toll-free verification and
+//! message detail records. Tauri-free; the app's only way to talk to Telnyx.
+//!
+//! The authority is `shared/telnyx-api/` (FACTS.md and the official OpenAPI files) and the
+//! decisions at the end of `shared/DESIGN.md`.
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod base_url;
+mod client;
+mod endpoints;
+pub mod error;
+mod key;
+pub mod models;
+pub mod paging;
+mod query;
+pub mod retry;
+mod throttle;
+
+pub use base_url::TELNYX_BASE_URL;
+pub use client::{
+    Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_PAGE_CONCURRENCY,
+    DEFAULT_REQUEST_TIMEOUT,
+};
+pub use endpoints::MAX_DETAIL_RECORDS_PAGE_SIZE;
+pub use endpoints::PHONE_NUMBER_CAMPAIGNS_PAGE_SIZE;
+pub use error::{ApiErrorItem, Error, ErrorSource, NetworkKind, Result};
+pub use key::ApiKey;
+pub use models::*;
+pub use paging::{Page, PaginationMeta, Progress, MAX_PAGES, MAX_PAGE_SIZE};
+pub use retry::{Decision, RetryPolicy};

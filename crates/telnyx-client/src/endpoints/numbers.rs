@@ -1,0 +1,106 @@
+//! Numbers with messaging settings: `GET /phone_numbers/messaging`,
+//! `GET`/`PATCH /phone_numbers/{id}/messaging` (FACTS.md §1).
+
+use reqwest::Method;
+
+use super::{page_query, Data, List};
+use crate::client::{Call, Client};
+use crate::error::Result;
+use crate::models::{ListMessagingNumbers, MessagingNumber, NumberRef, UpdateMessagingNumber};
+use crate::paging::{check_page, collect_rest, Page, Progress, MAX_PAGE_SIZE};
+use crate::query::{segment, Query};
+
+const LIST: &str = "/phone_numbers/messaging";
+const ONE: &str = "/phone_numbers/{id}/messaging";
+
+fn list_query(f: &ListMessagingNumbers, page_number: u32, page_size: u32) -> Query {
+    let mut q = Query::new();
+    page_query(&mut q, page_number, page_size);
+    q.opt(
+        "filter[messaging_profile_id]",
+        f.messaging_profile_id.as_ref().map(|p| p.as_str()),
+    );
+    if !f.phone_numbers.is_empty() {
+        let joined: Vec<&str> = f.phone_numbers.iter().map(|e| e.as_str()).collect();
+        q.push("filter[phone_number]", joined.join(","));
+    }
+    q.opt(
+        "filter[phone_number][contains]",
+        f.phone_number_contains.as_deref(),
+    )
+    .opt(
+        "filter[type]",
+        f.number_type.as_ref().map(|t| t.filter_value()),
+    )
+    .opt(
+        "sort[phone_number]",
+        f.sort_phone_number.map(|s| s.as_str()),
+    );
+    q
+}
+
+fn number_path(number: &NumberRef) -> String {
+    format!("/phone_numbers/{}/messaging", segment(number.as_str()))
+}
+
+impl Client {
+    /// `GET /phone_numbers/messaging`: one page (`page_size` 1–250).
+    pub async fn list_messaging_numbers(
+        &self,
+        filter: &ListMessagingNumbers,
+        page_number: u32,
+        page_size: u32,
+    ) -> Result<Page<MessagingNumber>> {
+        check_page(page_number, page_size, MAX_PAGE_SIZE)?;
+        let call = Call::get(
+            LIST,
+            LIST.to_owned(),
+            list_query(filter, page_number, page_size),
+        );
+        Ok(self.send::<List<MessagingNumber>>(&call).await?.into())
+    }
+
+    /// Every number matching `filter`: the first page of 250, then the rest concurrently
+    /// (see [`Client::page_concurrency`]), in order, reporting progress after each page.
+    pub async fn list_all_messaging_numbers(
+        &self,
+        filter: &ListMessagingNumbers,
+        on_progress: impl Fn(Progress) + Send + Sync,
+    ) -> Result<Vec<MessagingNumber>> {
+        let first = self
+            .list_messaging_numbers(filter, 1, MAX_PAGE_SIZE)
+            .await?;
+        collect_rest(
+            "GET /phone_numbers/messaging",
+            first.data,
+            first.meta.total_pages,
+            self.page_concurrency(),
+            |n| async move {
+                Ok(self
+                    .list_messaging_numbers(filter, n, MAX_PAGE_SIZE)
+                    .await?
+                    .data)
+            },
+            &on_progress,
+        )
+        .await
+    }
+
+    /// `GET /phone_numbers/{id}/messaging` by numeric id or E.164 number (`+` sent as `%2B`).
+    pub async fn get_messaging_number(&self, number: &NumberRef) -> Result<MessagingNumber> {
+        let call = Call::get(ONE, number_path(number), Query::new());
+        Ok(self.send::<Data<MessagingNumber>>(&call).await?.data)
+    }
+
+    /// `PATCH /phone_numbers/{id}/messaging`. `ProfileChange::Unassign` sends
+    /// `"messaging_profile_id": ""`; `Keep` omits the field. Retried on 5xx/timeouts: setting
+    /// absolute values is idempotent in effect.
+    pub async fn update_messaging_number(
+        &self,
+        number: &NumberRef,
+        update: &UpdateMessagingNumber,
+    ) -> Result<MessagingNumber> {
+        let call = Call::with_body(Method::PATCH, ONE, number_path(number), update, true)?;
+        Ok(self.send::<Data<MessagingNumber>>(&call).await?.data)
+    }
+}

@@ -1,0 +1,259 @@
+//! Pages: the JSON:API page type, progress reports, and fetching every page of a listing with
+//! bounded concurrency, in order, stopping at `total_pages`.
+
+use std::future::Future;
+
+use futures::stream::{self, StreamExt, TryStreamExt};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// The page size used by the `list_all_*` helpers: the maximum the spec allows for
+/// `/phone_numbers`, `/phone_numbers/messaging` and `/messaging_profiles` (FACTS.md §0).
+pub const MAX_PAGE_SIZE: u32 = 250;
+
+/// Maximum pages a `list_all_*` call will fetch (2.5 million records at 250 per page).
+/// A server announcing more is treated as broken rather than followed forever.
+pub const MAX_PAGES: u32 = 10_000;
+
+/// `messaging_PaginationMeta` / `PaginationMeta`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaginationMeta {
+    /// 1-based page number.
+    pub page_number: u32,
+    /// Records per page.
+    pub page_size: u32,
+    /// Pages in total.
+    pub total_pages: u32,
+    /// Records in total.
+    pub total_results: u32,
+}
+
+/// Meta of endpoints whose spec does not mark the fields required (`/phone_numbers`,
+/// `/detail_records`); missing values are filled in from the request and the data.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+pub(crate) struct LenientMeta {
+    #[serde(default)]
+    page_number: Option<u32>,
+    #[serde(default)]
+    page_size: Option<u32>,
+    #[serde(default)]
+    total_pages: Option<u32>,
+    #[serde(default)]
+    total_results: Option<u32>,
+}
+
+impl LenientMeta {
+    pub(crate) fn resolve(self, page_number: u32, page_size: u32, len: usize) -> PaginationMeta {
+        let page_size = self.page_size.filter(|s| *s > 0).unwrap_or(page_size);
+        let total_results = self
+            .total_results
+            .unwrap_or_else(|| u32::try_from(len).unwrap_or(u32::MAX));
+        PaginationMeta {
+            page_number: self.page_number.unwrap_or(page_number),
+            page_size,
+            total_pages: self
+                .total_pages
+                .unwrap_or_else(|| total_results.div_ceil(page_size.max(1))),
+            total_results,
+        }
+    }
+}
+
+/// One page of a JSON:API listing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    /// The records.
+    pub data: Vec<T>,
+    /// Where this page is.
+    pub meta: PaginationMeta,
+}
+
+/// Progress of a multi-page listing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Pages fetched so far (including the first).
+    pub pages_done: u32,
+    /// Pages in total.
+    pub total_pages: u32,
+}
+
+/// Checks a page request against the spec's bounds (`page[number]` ≥ 1, 1 ≤ `page[size]` ≤ max).
+pub(crate) fn check_page(page_number: u32, page_size: u32, max_size: u32) -> Result<()> {
+    if page_number == 0 {
+        return Err(Error::InvalidInput("page number starts at 1".into()));
+    }
+    if page_size == 0 || page_size > max_size {
+        return Err(Error::InvalidInput(format!(
+            "page size must be between 1 and {max_size}, got {page_size}"
+        )));
+    }
+    Ok(())
+}
+
+/// Fetches pages `2..=total_pages` with at most `concurrency` requests in flight and returns
+/// every record in page order, the first page's `records` first.
+///
+/// The page count is fixed by the first page, so the listing ends even if later pages claim
+/// more; a first page announcing more than [`MAX_PAGES`] is refused as a runaway server.
+/// The first error stops the listing (remaining requests are dropped).
+pub(crate) async fn collect_rest<T, F, Fut>(
+    endpoint: &str,
+    first: Vec<T>,
+    total_pages: u32,
+    concurrency: usize,
+    fetch: F,
+    on_progress: &(dyn Fn(Progress) + Send + Sync),
+) -> Result<Vec<T>>
+where
+    F: Fn(u32) -> Fut,
+    Fut: Future<Output = Result<Vec<T>>>,
+{
+    let total_pages = total_pages.max(1);
+    if total_pages > MAX_PAGES {
+        return Err(Error::Runaway {
+            endpoint: endpoint.to_owned(),
+            pages: total_pages,
+        });
+    }
+    on_progress(Progress {
+        pages_done: 1,
+        total_pages,
+    });
+    if total_pages == 1 {
+        return Ok(first);
+    }
+    let mut pages: Vec<Option<Vec<T>>> = Vec::with_capacity(total_pages as usize);
+    pages.push(Some(first));
+    pages.resize_with(total_pages as usize, || None);
+    let mut done = 1u32;
+    let mut stream = stream::iter(2..=total_pages)
+        .map(|n| {
+            let fut = fetch(n);
+            async move { fut.await.map(|items| (n, items)) }
+        })
+        .buffer_unordered(concurrency.max(1));
+    while let Some((n, items)) = stream.try_next().await? {
+        // n is in 2..=total_pages, so the index is in bounds.
+        if let Some(slot) = pages.get_mut(n as usize - 1) {
+            *slot = Some(items);
+        }
+        done += 1;
+        on_progress(Progress {
+            pages_done: done,
+            total_pages,
+        });
+    }
+    Ok(pages.into_iter().flatten().flatten().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
+
+    #[tokio::test]
+    async fn pages_come_back_in_order_with_bounded_concurrency() {
+        let in_flight = Arc::new(AtomicUsize::new(0));
+        let peak = Arc::new(AtomicUsize::new(0));
+        let progress = Mutex::new(Vec::new());
+        let out = collect_rest(
+            "GET /x",
+            vec![0u32],
+            10,
+            3,
+            |n| {
+                let in_flight = in_flight.clone();
+                let peak = peak.clone();
+                async move {
+                    let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+                    peak.fetch_max(now, Ordering::SeqCst);
+                    // Later pages finish first, to prove the order is restored.
+                    tokio::time::sleep(Duration::from_millis(u64::from(30 - n * 2))).await;
+                    in_flight.fetch_sub(1, Ordering::SeqCst);
+                    Ok(vec![n * 10, n * 10 + 1])
+                }
+            },
+            &|p| progress.lock().expect("lock").push(p),
+        )
+        .await
+        .expect("ok");
+        let mut want = vec![0];
+        for n in 2..=10 {
+            want.extend([n * 10, n * 10 + 1]);
+        }
+        assert_eq!(out, want);
+        assert!(peak.load(Ordering::SeqCst) <= 3);
+        assert!(peak.load(Ordering::SeqCst) >= 2);
+        let progress = progress.into_inner().expect("lock");
+        assert_eq!(progress.len(), 10);
+        assert_eq!(progress.first().map(|p| p.pages_done), Some(1));
+        assert_eq!(
+            progress.last(),
+            Some(&Progress {
+                pages_done: 10,
+                total_pages: 10
+            })
+        );
+    }
+
+    #[tokio::test]
+    async fn runaway_total_is_refused() {
+        let err = collect_rest(
+            "GET /x",
+            vec![1u8],
+            MAX_PAGES + 1,
+            4,
+            |_| async { Ok(vec![]) },
+            &|_| {},
+        )
+        .await
+        .expect_err("runaway");
+        assert!(matches!(err, Error::Runaway { .. }));
+    }
+
+    #[tokio::test]
+    async fn first_error_stops_the_listing() {
+        let calls = AtomicUsize::new(0);
+        let err = collect_rest(
+            "GET /x",
+            vec![1u8],
+            50,
+            1,
+            |n| {
+                calls.fetch_add(1, Ordering::SeqCst);
+                async move {
+                    if n == 3 {
+                        Err(Error::InvalidInput("boom".into()))
+                    } else {
+                        Ok(vec![1])
+                    }
+                }
+            },
+            &|_| {},
+        )
+        .await
+        .expect_err("fails");
+        assert!(matches!(err, Error::InvalidInput(_)));
+        assert!(calls.load(Ordering::SeqCst) < 50);
+    }
+
+    #[test]
+    fn lenient_meta_fills_gaps() {
+        let m = LenientMeta::default().resolve(1, 250, 10);
+        assert_eq!(
+            m,
+            PaginationMeta {
+                page_number: 1,
+                page_size: 250,
+                total_pages: 1,
+                total_results: 10
+            }
+        );
+        assert!(check_page(0, 10, 250).is_err());
+        assert!(check_page(1, 251, 250).is_err());
+        assert!(check_page(1, 250, 250).is_ok());
+    }
+}
