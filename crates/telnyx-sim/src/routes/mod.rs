@@ -1,0 +1,224 @@
+//! The HTTP surface: `/v2` routes behind auth, rate limit and fault layers, and the `/_sim` admin routes.
+
+pub mod admin;
+pub mod bulk;
+pub mod detail_records;
+pub mod legacy;
+pub mod numbers;
+pub mod phone_numbers;
+pub mod profiles;
+pub mod ten_dlc;
+pub mod tollfree;
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use serde_json::Value;
+
+use crate::errors::ApiError;
+use crate::faults::roll;
+use crate::server::Shared;
+
+/// Shared state as handlers extract it.
+pub(crate) type Sim = State<Arc<Shared>>;
+/// Handler result.
+pub(crate) type ApiResult = Result<Response, ApiError>;
+
+/// Builds the whole router.
+pub(crate) fn router(shared: Arc<Shared>) -> Router {
+    let v2 = Router::new()
+        .route("/phone_numbers/messaging", get(numbers::list))
+        .route(
+            "/phone_numbers/{id}/messaging",
+            get(numbers::retrieve).patch(numbers::update),
+        )
+        .route("/phone_numbers", get(phone_numbers::list))
+        .route("/phone_numbers/{id}", get(phone_numbers::retrieve))
+        .route(
+            "/messaging_profiles",
+            get(profiles::list).post(profiles::create),
+        )
+        .route(
+            "/messaging_profiles/{id}",
+            get(profiles::retrieve)
+                .patch(profiles::update)
+                .delete(profiles::delete),
+        )
+        .route(
+            "/messaging_profiles/{id}/phone_numbers",
+            get(profiles::numbers),
+        )
+        .route(
+            "/messaging_numbers_bulk_updates",
+            axum::routing::post(bulk::create),
+        )
+        .route(
+            "/messaging_numbers_bulk_updates/{order_id}",
+            get(bulk::retrieve),
+        )
+        .route(
+            "/messaging_numbers/bulk_updates",
+            axum::routing::post(bulk::create),
+        )
+        .route(
+            "/messaging_numbers/bulk_updates/{order_id}",
+            get(bulk::retrieve),
+        )
+        .route("/messaging_phone_numbers", get(legacy::list))
+        .route(
+            "/messaging_phone_numbers/{id}",
+            get(legacy::retrieve).patch(legacy::update),
+        )
+        .route(
+            "/10dlc/phone_number_campaigns",
+            get(ten_dlc::list_assignments),
+        )
+        .route(
+            "/10dlc/phone_number_campaigns/{phone_number}",
+            get(ten_dlc::retrieve_assignment),
+        )
+        .route(
+            "/10dlc/campaign/{campaign_id}",
+            get(ten_dlc::retrieve_campaign),
+        )
+        .route(
+            "/messaging_tollfree/verification/requests",
+            get(tollfree::list),
+        )
+        .route("/detail_records", get(detail_records::list))
+        .fallback(unknown_route)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn_with_state(shared.clone(), v2_layer));
+    Router::new()
+        .nest("/v2", v2)
+        .nest("/_sim", admin::router(shared.clone()))
+        .with_state(shared)
+}
+
+async fn unknown_route() -> ApiError {
+    ApiError::not_found("resource")
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "10015",
+        "Bad Request",
+        "This method is not allowed on this path.",
+    )
+}
+
+/// Latency, rate limit, random faults and auth for every `/v2` request; `x-ratelimit-*` on every answer.
+async fn v2_layer(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
+    shared.served.fetch_add(1, Ordering::Relaxed);
+    let faults = shared.faults().clone();
+    let delay = faults.delay();
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    let verdict = shared.rate().hit(faults.rate_limit_per_sec);
+    let mut resp = if verdict.exceeded || roll(faults.p_429) {
+        ApiError::too_many_requests(verdict.reset_secs).into_response()
+    } else if roll(faults.p_5xx) {
+        ApiError::unexpected().into_response()
+    } else if !authorized(&shared, &req) {
+        ApiError::unauthorized().into_response()
+    } else {
+        let resp = next.run(req).await;
+        if resp.status().is_success() && roll(faults.p_malformed) {
+            malformed()
+        } else {
+            resp
+        }
+    };
+    let h = resp.headers_mut();
+    h.insert("x-ratelimit-limit", HeaderValue::from(verdict.limit));
+    h.insert(
+        "x-ratelimit-remaining",
+        HeaderValue::from(verdict.remaining),
+    );
+    h.insert("x-ratelimit-reset", HeaderValue::from(verdict.reset_secs));
+    resp
+}
+
+fn authorized(shared: &Shared, req: &Request) -> bool {
+    let Some(value) = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let Some((scheme, token)) = value.trim().split_once(' ') else {
+        return false;
+    };
+    scheme.eq_ignore_ascii_case("bearer") && shared.api_keys.iter().any(|k| k == token.trim())
+}
+
+/// A 200 whose JSON body stops in the middle.
+fn malformed() -> Response {
+    let mut resp = Response::new(Body::from(
+        r#"{"data":[{"record_type":"messaging_settings","id":"12"#,
+    ));
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    resp
+}
+
+/// A 200 JSON response.
+pub(crate) fn ok(value: Value) -> ApiResult {
+    Ok((StatusCode::OK, axum::Json(value)).into_response())
+}
+
+/// Parses a JSON object body, answering the API's error shape when it is not one.
+pub(crate) fn json_object(body: &[u8]) -> Result<serde_json::Map<String, Value>, ApiError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::invalid_field(
+            "/",
+            "A JSON request body is required.",
+        ));
+    }
+    match serde_json::from_slice::<Value>(body) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(ApiError::invalid_field(
+            "/",
+            "The request body must be a JSON object.",
+        )),
+        Err(e) => Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "10015",
+            "Bad Request",
+            format!("Invalid JSON: {e}"),
+        )
+        .pointer("/")),
+    }
+}
+
+/// Reads an optional string field: absent or `null` → `Ok(None)`; wrong type → 422 pointing at it.
+pub(crate) fn opt_string(
+    body: &serde_json::Map<String, Value>,
+    field: &str,
+) -> Result<Option<String>, ApiError> {
+    match body.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(ApiError::invalid_field(
+            &format!("/{field}"),
+            format!("{field} must be a string."),
+        )),
+    }
+}
+
+/// True when `s` looks like a UUID.
+pub(crate) fn is_uuid(s: &str) -> bool {
+    uuid::Uuid::parse_str(s).is_ok()
+}

@@ -1,0 +1,105 @@
+//! The number inventory: `GET /phone_numbers` and `GET /phone_numbers/{id}` (`PhoneNumberDetailed`, with
+//! the live `messaging_profile_id` and `messaging_profile_name`).
+
+use axum::extract::{Path, RawQuery};
+use serde_json::{json, Value};
+
+use super::{ok, ApiResult, Sim};
+use crate::errors::ApiError;
+use crate::query::Params;
+use crate::render;
+
+const STATUSES: [&str; 9] = [
+    "purchase-pending",
+    "purchase-failed",
+    "port-pending",
+    "active",
+    "deleted",
+    "port-failed",
+    "emergency-only",
+    "ported-out",
+    "port-out-pending",
+];
+
+/// `GET /phone_numbers` with `filter[phone_number]`, `filter[status]`, `filter[tag]`,
+/// `filter[country_iso_alpha2]`, `filter[number_type][eq]`, `filter[connection_id]`, `filter[without_tags]`,
+/// `sort`, and page parameters.
+pub(crate) async fn list(sim: Sim, RawQuery(raw): RawQuery) -> ApiResult {
+    let q = Params::parse(raw.as_deref());
+    let page = q.page(250)?;
+    let status = q.enum_value("filter[status]", &STATUSES)?;
+    let number_type = q.enum_value(
+        "filter[number_type][eq]",
+        &["local", "national", "toll_free", "mobile", "shared_cost"],
+    )?;
+    let sort = q.enum_value(
+        "sort",
+        &[
+            "purchased_at",
+            "phone_number",
+            "connection_name",
+            "usage_payment_method",
+        ],
+    )?;
+    let without_tags = q.get("filter[without_tags]") == Some("true");
+    let countries = q.list("filter[country_iso_alpha2]");
+    let connection = q.get("filter[connection_id]");
+    let tag = q.get("filter[tag]");
+    // "Requires at least three digits"; digits are matched as a substring of the number.
+    let digits: Option<String> = match q.get("filter[phone_number]") {
+        None => None,
+        Some(raw) => {
+            let d: String = raw.trim().trim_start_matches('+').to_string();
+            if d.len() < 3 || !d.chars().all(|c| c.is_ascii_digit()) {
+                Some(String::from("\u{0}"))
+            } else {
+                Some(d)
+            }
+        }
+    };
+    let state = sim.0.read();
+    let numbers = &state.account.numbers;
+    let candidates: Box<dyn Iterator<Item = usize>> = match tag {
+        Some(t) => Box::new(state.tag_numbers(t).iter().copied()),
+        None => Box::new(0..numbers.len()),
+    };
+    let mut matching: Vec<usize> = candidates
+        .filter(|&i| {
+            let n = &numbers[i];
+            status.is_none_or(|s| n.status == s)
+                && number_type.is_none_or(|t| n.inventory_type() == t)
+                && (countries.is_empty()
+                    || countries
+                        .iter()
+                        .any(|c| c.eq_ignore_ascii_case(&n.country_code)))
+                && connection.is_none_or(|c| n.connection_id.as_deref() == Some(c))
+                && (!without_tags || n.tags.is_empty())
+                && digits.as_deref().is_none_or(|d| n.phone_number.contains(d))
+        })
+        .collect();
+    match sort {
+        Some("purchased_at") => {
+            matching.sort_by(|&a, &b| numbers[a].purchased_at.cmp(&numbers[b].purchased_at))
+        }
+        Some("connection_name") => {
+            matching.sort_by(|&a, &b| numbers[a].connection_name.cmp(&numbers[b].connection_name))
+        }
+        _ => {}
+    }
+    let data: Vec<Value> = matching
+        .iter()
+        .skip(page.offset())
+        .take(page.len())
+        .map(|&i| render::phone_number(&state, &numbers[i]))
+        .collect();
+    ok(json!({"data": data, "meta": page.meta(matching.len())}))
+}
+
+/// `GET /phone_numbers/{id}` (numeric id, or E.164 with `+` or `%2B`).
+pub(crate) async fn retrieve(sim: Sim, Path(id): Path<String>) -> ApiResult {
+    let state = sim.0.read();
+    let idx = state
+        .find_number(&id)
+        .ok_or_else(|| ApiError::not_found("phone number"))?;
+    ok(json!({"data": render::phone_number(&state, &state.account.numbers[idx])}))
+}
