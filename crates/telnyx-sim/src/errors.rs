@@ -51,8 +51,8 @@ pub struct ApiError {
     pub title: String,
     pub detail: String,
     pub source: Source,
-    /// Extra headers (e.g. `Retry-After`).
-    pub headers: Vec<(&'static str, String)>,
+    /// Seconds for a `Retry-After` header.
+    pub retry_after: Option<u32>,
 }
 
 impl ApiError {
@@ -64,7 +64,7 @@ impl ApiError {
             title: title.to_string(),
             detail: detail.into(),
             source: Source::None,
-            headers: Vec::new(),
+            retry_after: None,
         }
     }
 
@@ -117,15 +117,14 @@ impl ApiError {
     }
 
     /// 429 `10011`.
-    pub fn too_many_requests(retry_after_secs: u64) -> Self {
+    pub fn too_many_requests(retry_after_secs: u32) -> Self {
         let mut e = ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "10011",
             "Too many requests",
             "You have exceeded the maximum number of allowed requests.",
         );
-        e.headers
-            .push(("retry-after", retry_after_secs.to_string()));
+        e.retry_after = Some(retry_after_secs);
         e
     }
 
@@ -160,10 +159,9 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = self.body();
         let mut resp = (self.status, axum::Json(body)).into_response();
-        for (name, value) in &self.headers {
-            if let Ok(v) = HeaderValue::from_str(value) {
-                resp.headers_mut().insert(*name, v);
-            }
+        if let Some(secs) = self.retry_after {
+            resp.headers_mut()
+                .insert("retry-after", HeaderValue::from(secs));
         }
         resp
     }

@@ -178,7 +178,7 @@ pub struct RateVerdict {
     pub limit: u32,
     pub remaining: u32,
     /// Seconds until the window resets.
-    pub reset_secs: u64,
+    pub reset_secs: u32,
     pub exceeded: bool,
 }
 

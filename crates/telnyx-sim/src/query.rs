@@ -112,7 +112,7 @@ impl Page {
     }
 
     /// Page size as usize.
-    pub fn len(&self) -> usize {
+    pub fn size(&self) -> usize {
         usize::try_from(self.size).unwrap_or(usize::MAX)
     }
 

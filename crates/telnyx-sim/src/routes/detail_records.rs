@@ -44,7 +44,7 @@ pub(crate) async fn list(sim: Sim, RawQuery(raw): RawQuery) -> ApiResult {
     let data: Vec<Value> = matching
         .iter()
         .skip(page.offset())
-        .take(page.len())
+        .take(page.size())
         .map(|&i| render::message_record(&records[i]))
         .collect();
     ok(json!({"data": data, "meta": page.meta(matching.len())}))

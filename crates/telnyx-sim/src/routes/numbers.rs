@@ -95,9 +95,9 @@ pub(crate) fn select(state: &State, f: &NumberFilter, page: &Page) -> (Vec<usize
 
 fn page_of(it: impl DoubleEndedIterator<Item = usize>, desc: bool, page: &Page) -> Vec<usize> {
     if desc {
-        it.rev().skip(page.offset()).take(page.len()).collect()
+        it.rev().skip(page.offset()).take(page.size()).collect()
     } else {
-        it.skip(page.offset()).take(page.len()).collect()
+        it.skip(page.offset()).take(page.size()).collect()
     }
 }
 
