@@ -53,7 +53,13 @@ pub fn build() -> Account {
         // A webhook URL on a closed local port: deliveries fail.
         p.webhook_url = Some("http://127.0.0.1:9/telnyx/after-hours".into());
         p.alpha_sender = Some("NWDental".into());
-        p.whitelisted_destinations = vec!["*".into()];
+        p.whitelisted_destinations = vec![
+            "US".into(),
+            "CA".into(),
+            "GB".into(),
+            "AU".into(),
+            "DE".into(),
+        ];
         p.created_at = "2025-05-05T18:20:00.000Z".into();
         p.updated_at = "2025-05-05T18:20:00.000Z".into();
     });

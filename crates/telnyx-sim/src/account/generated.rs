@@ -265,7 +265,7 @@ impl Builder {
             verification_status: status.to_string(),
             reason: reason.map(str::to_string),
             business_name: business.to_string(),
-            use_case: "Customer Care".to_string(),
+            use_case: "Appointments".to_string(),
             message_volume: "10,000".to_string(),
             created_at: "2025-06-10T09:30:00.000Z".to_string(),
             updated_at: "2025-06-18T14:05:00.000Z".to_string(),

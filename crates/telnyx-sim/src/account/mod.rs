@@ -469,7 +469,7 @@ pub struct Verification {
 }
 
 fn default_use_case() -> String {
-    "Customer Care".to_string()
+    "Appointments".to_string()
 }
 fn default_volume() -> String {
     "10,000".to_string()

@@ -1,0 +1,331 @@
+//! Fault injection and admin endpoints over loopback HTTP: 429 with rate headers and Retry-After, the
+//! request-rate limit, 5xx, dropped connections, malformed bodies, latency, a forced PATCH error,
+//! stopping the listener, reset, and the loopback-only bind.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::Ctx;
+use reqwest::Method;
+use serde_json::{json, Value};
+use telnyx_sim::{Faults, SimConfig, SimError, Simulator};
+
+#[tokio::test]
+async fn forced_429_has_code_rate_headers_and_retry_after() {
+    let ctx = Ctx::demo().await;
+    ctx.admin(Method::POST, "/faults", Some(json!({"p_429": 1.0})))
+        .await;
+    let r = ctx.get("/phone_numbers/messaging").await;
+    assert_eq!(r.status, 429);
+    assert_eq!(r.error()["code"], "10011");
+    assert_eq!(r.error()["title"], "Too many requests");
+    for h in [
+        "x-ratelimit-limit",
+        "x-ratelimit-remaining",
+        "x-ratelimit-reset",
+        "retry-after",
+    ] {
+        assert!(r.headers.contains_key(h), "{h} missing");
+    }
+    assert_eq!(r.headers["retry-after"], "1");
+    ctx.admin(Method::DELETE, "/faults", None).await;
+    assert_eq!(ctx.get("/phone_numbers/messaging").await.status, 200);
+}
+
+#[tokio::test]
+async fn rate_limit_answers_429_after_the_budget_and_recovers() {
+    let mut config = SimConfig::demo();
+    config.faults.rate_limit_per_sec = Some(5);
+    let ctx = Ctx::with(config).await;
+    let mut statuses = Vec::new();
+    let mut remaining = Vec::new();
+    for _ in 0..8 {
+        let r = ctx.get("/messaging_profiles").await;
+        statuses.push(r.status);
+        remaining.push(
+            r.headers["x-ratelimit-remaining"]
+                .to_str()
+                .unwrap()
+                .parse::<u32>()
+                .unwrap(),
+        );
+        assert_eq!(r.headers["x-ratelimit-limit"], "5");
+    }
+    let ok = statuses.iter().filter(|&&s| s == 200).count();
+    assert!(
+        (5..=6).contains(&ok),
+        "5 per second (a window may roll over): {statuses:?}"
+    );
+    assert!(statuses.contains(&429), "{statuses:?}");
+    assert_eq!(remaining[..4], [4, 3, 2, 1]);
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    assert_eq!(
+        ctx.get("/messaging_profiles").await.status,
+        200,
+        "a new window"
+    );
+}
+
+#[tokio::test]
+async fn forced_5xx_drop_and_malformed() {
+    let ctx = Ctx::demo().await;
+    ctx.sim.set_faults(Faults {
+        p_5xx: 1.0,
+        ..Faults::default()
+    });
+    let r = ctx.get("/messaging_profiles").await;
+    assert_eq!((r.status, r.error()["code"].clone()), (500, json!("10007")));
+
+    ctx.sim.set_faults(Faults {
+        p_drop: 1.0,
+        ..Faults::default()
+    });
+    let err = ctx
+        .http
+        .get(ctx.url("/messaging_profiles"))
+        .bearer_auth(ctx.sim.api_key())
+        .send()
+        .await;
+    assert!(
+        err.is_err(),
+        "dropped connection must fail the request: {err:?}"
+    );
+
+    ctx.sim.set_faults(Faults {
+        p_malformed: 1.0,
+        ..Faults::default()
+    });
+    let resp = ctx
+        .http
+        .get(ctx.url("/messaging_profiles"))
+        .bearer_auth(ctx.sim.api_key())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    let text = resp.text().await.unwrap();
+    assert!(
+        serde_json::from_str::<Value>(&text).is_err(),
+        "body must be malformed: {text}"
+    );
+
+    ctx.sim.set_faults(Faults {
+        p_timeout: 1.0,
+        timeout_hang_ms: 200,
+        ..Faults::default()
+    });
+    let started = Instant::now();
+    let err = ctx
+        .http
+        .get(ctx.url("/messaging_profiles"))
+        .bearer_auth(ctx.sim.api_key())
+        .send()
+        .await;
+    assert!(err.is_err() && started.elapsed() >= Duration::from_millis(200));
+
+    // Admin endpoints are never faulted.
+    let state = ctx.admin(Method::GET, "/state", None).await;
+    assert_eq!(state["faults"]["p_timeout"], 1.0);
+}
+
+#[tokio::test]
+async fn latency_and_jitter_delay_responses() {
+    let ctx = Ctx::demo().await;
+    ctx.admin(
+        Method::POST,
+        "/faults",
+        Some(json!({"latency_ms": 150, "jitter_ms": 50})),
+    )
+    .await;
+    let started = Instant::now();
+    assert_eq!(ctx.get("/messaging_profiles").await.status, 200);
+    let took = started.elapsed();
+    assert!(
+        took >= Duration::from_millis(150) && took < Duration::from_millis(1000),
+        "{took:?}"
+    );
+    let faults = ctx.admin(Method::GET, "/faults", None).await;
+    assert_eq!(
+        (faults["latency_ms"].clone(), faults["jitter_ms"].clone()),
+        (json!(150), json!(50))
+    );
+}
+
+#[tokio::test]
+async fn fail_next_patch_forces_one_error() {
+    let ctx = Ctx::demo().await;
+    let marketing = ctx.profile_id("Marketing – Spring").await;
+    ctx.admin(
+        Method::POST,
+        "/faults",
+        Some(json!({"fail_next_patch": {"code": "10015", "status": 422, "detail": "Number is locked by another product."}})),
+    )
+    .await;
+    let r = ctx
+        .patch(
+            "/phone_numbers/+12125550100/messaging",
+            json!({"messaging_profile_id": marketing}),
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert_eq!(r.error()["code"], "10015");
+    assert_eq!(r.error()["detail"], "Number is locked by another product.");
+    assert_eq!(r.error()["source"]["pointer"], "/messaging_profile_id");
+    let r = ctx
+        .patch(
+            "/phone_numbers/+12125550100/messaging",
+            json!({"messaging_profile_id": marketing}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "only the next PATCH fails");
+    // Targeted at one number: other numbers pass, that one fails.
+    ctx.admin(Method::POST, "/faults", Some(json!({"fail_next_patch": {"code": "40323", "status": 400, "phone_number": "+12125550103"}}))).await;
+    assert_eq!(
+        ctx.patch("/phone_numbers/+12125550100/messaging", json!({}))
+            .await
+            .status,
+        200
+    );
+    let r = ctx
+        .patch("/phone_numbers/+12125550103/messaging", json!({}))
+        .await;
+    assert_eq!(
+        (r.status, r.error()["title"].clone()),
+        (400, json!("Messaging activation failed"))
+    );
+    // Bad admin input is refused.
+    let resp = ctx
+        .http
+        .post(format!("{}/faults", ctx.sim.admin_url()))
+        .json(&json!({"p_5xx": 2}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 422);
+    let resp = ctx
+        .http
+        .post(format!("{}/faults", ctx.sim.admin_url()))
+        .json(&json!({"p_bogus": 1}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 422);
+}
+
+#[tokio::test]
+async fn fail_bulk_numbers_fail_in_bulk_orders() {
+    let mut config = SimConfig::demo();
+    config.bulk_settle = Duration::from_millis(50);
+    let ctx = Ctx::with(config).await;
+    let marketing = ctx.profile_id("Marketing – Spring").await;
+    ctx.admin(
+        Method::POST,
+        "/faults",
+        Some(json!({"fail_bulk_numbers": ["+12125550103"]})),
+    )
+    .await;
+    let r = ctx
+        .post(
+            "/messaging_numbers_bulk_updates",
+            json!({"messaging_profile_id": marketing, "numbers": ["+12125550103", "+12125550100"]}),
+        )
+        .await;
+    let order = r.body["data"]["order_id"].as_str().unwrap().to_string();
+    tokio::time::sleep(Duration::from_millis(120)).await;
+    let r = ctx
+        .get(&format!("/messaging_numbers_bulk_updates/{order}"))
+        .await;
+    assert_eq!(r.body["data"]["failed"], json!(["+12125550103"]));
+    assert_eq!(r.body["data"]["success"], json!(["+12125550100"]));
+}
+
+#[tokio::test]
+async fn listener_stop_answers_then_refuses_new_and_kept_alive_connections() {
+    let ctx = Ctx::demo().await;
+    // Warm a keep-alive connection.
+    assert_eq!(ctx.get("/messaging_profiles").await.status, 200);
+    let resp = ctx
+        .http
+        .post(format!("{}/listener/stop", ctx.sim.admin_url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let err = ctx
+        .http
+        .get(ctx.url("/messaging_profiles"))
+        .bearer_auth(ctx.sim.api_key())
+        .send()
+        .await;
+    assert!(err.is_err(), "the pooled client must fail: {err:?}");
+    let fresh = reqwest::Client::new()
+        .get(ctx.url("/messaging_profiles"))
+        .send()
+        .await;
+    assert!(
+        fresh.as_ref().is_err_and(|e| e.is_connect()),
+        "a new connection must be refused: {fresh:?}"
+    );
+}
+
+#[tokio::test]
+async fn reset_restores_the_starting_account_and_faults() {
+    let ctx = Ctx::demo().await;
+    let marketing = ctx.profile_id("Marketing – Spring").await;
+    ctx.patch(
+        "/phone_numbers/+12125550104/messaging",
+        json!({"messaging_profile_id": marketing}),
+    )
+    .await;
+    ctx.admin(Method::POST, "/faults", Some(json!({"latency_ms": 5})))
+        .await;
+    let state = ctx.admin(Method::GET, "/state", None).await;
+    assert_eq!(state["listener"], "running");
+    let unassigned_before = state["unassigned"].as_u64().unwrap();
+    ctx.admin(Method::POST, "/reset", None).await;
+    let state = ctx.admin(Method::GET, "/state", None).await;
+    assert_eq!(state["unassigned"].as_u64().unwrap(), unassigned_before + 1);
+    assert_eq!(state["faults"]["latency_ms"], 0);
+    assert!(
+        ctx.get("/phone_numbers/+12125550104/messaging").await.body["data"]["messaging_profile_id"]
+            .is_null()
+    );
+}
+
+#[tokio::test]
+async fn non_loopback_bind_is_refused() {
+    let mut config = SimConfig::demo();
+    config.bind = "0.0.0.0:0".parse().unwrap();
+    let err = Simulator::start(config).await.unwrap_err();
+    assert!(matches!(err, SimError::NonLoopbackBind(_)));
+    assert!(err.to_string().contains("loopback"), "{err}");
+    let mut config = SimConfig::demo();
+    config.bind = "[::1]:0".parse().unwrap();
+    // ::1 may be unavailable in some containers; when it binds, it must serve.
+    if let Ok(sim) = Simulator::start(config).await {
+        assert!(sim.base_url().starts_with("http://[::1]:"));
+        sim.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn scenario_files_load_and_unknown_fields_name_field_and_line() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/example.json");
+    let text = std::fs::read_to_string(&path).expect("scenarios/example.json");
+    let account = telnyx_sim::Account::from_scenario_json(&text).expect("example scenario parses");
+    let ctx = Ctx::with(SimConfig::with_account(account.clone())).await;
+    let r = ctx.get("/phone_numbers/messaging").await;
+    assert_eq!(
+        r.body["meta"]["total_results"].as_u64().unwrap() as usize,
+        account.numbers.len()
+    );
+    let bad = text.replacen("\"name\"", "\"nmae\"", 1);
+    let line = bad.lines().position(|l| l.contains("\"nmae\"")).unwrap() + 1;
+    let err = telnyx_sim::Account::from_scenario_json(&bad)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unknown field `nmae`"), "{err}");
+    assert!(err.contains(&format!("line {line}")), "{err}");
+}
