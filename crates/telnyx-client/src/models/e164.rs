@@ -8,6 +8,12 @@ use std::str::FromStr;
 /// The lower bound of 2 digits (a country code plus at least one digit) is ours; E.164 itself fixes
 /// only the maximum of 15 digits. Parsing is strict (`"+15551234567"`); [`E164::parse_lenient`]
 /// additionally strips the separators people type (spaces, dashes, dots, parentheses).
+///
+/// **Short codes.** The spec declares `phone_number` of a messaging-settings record as +E.164
+/// while the same schema's `type` includes `short-code`, and a short code (`"55501"`) has no
+/// E.164 form. So that one short code never fails a whole page, *decoding from JSON* also accepts
+/// a bare short code of 3 to 8 digits ([`E164::parse_address`]); [`E164::is_short_code`] tells
+/// them apart. [`E164::parse`] and `FromStr` stay strict.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct E164(String);
 
@@ -49,6 +55,23 @@ impl E164 {
         Ok(E164(s.to_owned()))
     }
 
+    /// Parses a +E.164 number or a bare short code of 3 to 8 digits (what the API may put in a
+    /// number field). Used when decoding API responses.
+    pub fn parse_address(s: &str) -> Result<Self, E164Error> {
+        if !s.starts_with('+')
+            && (3..=8).contains(&s.len())
+            && s.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Ok(E164(s.to_owned()));
+        }
+        Self::parse(s)
+    }
+
+    /// True for a bare short code accepted by [`E164::parse_address`].
+    pub fn is_short_code(&self) -> bool {
+        !self.0.starts_with('+')
+    }
+
     /// Parses after removing spaces, dashes, dots and parentheses (e.g. `"+1 (555) 123-4567"`).
     pub fn parse_lenient(s: &str) -> Result<Self, E164Error> {
         let cleaned: String = s
@@ -64,10 +87,9 @@ impl E164 {
         &self.0
     }
 
-    /// The digits after the `+`.
+    /// The digits (after the `+`, or the whole short code).
     pub fn digits(&self) -> &str {
-        // Invariant: parse() guarantees the string starts with '+' (one byte).
-        &self.0[1..]
+        self.0.strip_prefix('+').unwrap_or(&self.0)
     }
 }
 
@@ -113,7 +135,7 @@ impl serde::Serialize for E164 {
 impl<'de> serde::Deserialize<'de> for E164 {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
-        E164::parse(&s).map_err(serde::de::Error::custom)
+        E164::parse_address(&s).map_err(serde::de::Error::custom)
     }
 }
 
@@ -157,6 +179,18 @@ mod tests {
     }
 
     #[test]
+    fn short_codes_decode_but_do_not_parse() {
+        let sc: E164 = serde_json::from_str("\"55501\"").expect("short code decodes");
+        assert!(sc.is_short_code());
+        assert_eq!(sc.digits(), "55501");
+        assert!(E164::parse("55501").is_err());
+        assert!(serde_json::from_str::<E164>("\"12\"").is_err());
+        assert!(serde_json::from_str::<E164>("\"123456789\"").is_err());
+        assert!(serde_json::from_str::<E164>("\"5550A\"").is_err());
+        assert!(!E164::parse("+15551234567").expect("valid").is_short_code());
+    }
+
+    #[test]
     fn lenient_strips_separators() {
         assert_eq!(
             E164::parse_lenient(" +1 (555) 123-4567 ").map(|e| e.to_string()),
@@ -169,7 +203,10 @@ mod tests {
     fn serde_roundtrip_and_rejection() {
         let e: E164 = serde_json::from_str("\"+15551234567\"").expect("valid");
         assert_eq!(serde_json::to_string(&e).expect("ser"), "\"+15551234567\"");
-        assert!(serde_json::from_str::<E164>("\"5551234567\"").is_err());
+        assert!(
+            serde_json::from_str::<E164>("\"5551234567\"").is_err(),
+            "10 bare digits are not a short code"
+        );
         assert_eq!(e.digits(), "15551234567");
     }
 
