@@ -1,2 +1,5 @@
-//! Number Desk product rules (readiness, diagnosis, bulk planning): pure functions, no I/O.
+//! Number Desk's product layer over the Telnyx client: what the screens show, computed from data
+//! fetched in bulk. The rule modules are pure functions; the loaders gather their inputs.
 #![forbid(unsafe_code)]
+
+pub mod overview;

@@ -1,0 +1,4 @@
+//! IPC commands, grouped by screen. Each is a few lines over library code.
+
+pub mod account;
+pub mod numbers;

@@ -1,0 +1,173 @@
+// End-to-end harness: launches the real Number Desk window through tauri-driver, gives every app
+// its own HOME, talks to the app's demo simulator over loopback, saves a screenshot per test and
+// stops every process it started.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, openSync } from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const uiRequire = createRequire(path.join(here, "../../ui/package.json"));
+const { remote } = await import(pathToFileURL(uiRequire.resolve("webdriverio")).href);
+
+/** The demo simulator's fixed, public key (crates/telnyx-sim: DEMO_API_KEY). Not a secret. */
+export const DEMO_API_KEY = "KEYdemo0000NUMBERDESK0000simulator";
+
+const app = process.env.E2E_APP;
+const tmpRoot = process.env.E2E_TMP ?? "/tmp";
+const artifacts = process.env.E2E_ARTIFACTS ?? path.join(here, "artifacts");
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const open = await new Promise((resolve) => {
+      const socket = net.connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once("error", () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listened on 127.0.0.1:${port} within ${timeoutMs} ms`);
+}
+
+function safeName(text) {
+  return text
+    .replace(/[^a-z0-9]+/gi, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase();
+}
+
+/**
+ * Starts the app for test `t`. Options: `home` (reuse a HOME from an earlier launch), `args`,
+ * `env` (extra environment). Returns helpers; always call `stop()` (use `t.after`).
+ */
+export async function launchApp(t, options = {}) {
+  const name = safeName(t.name);
+  const home = options.home ?? mkdtempSync(path.join(tmpRoot, `home-${name}-`));
+  const simPort = options.simPort ?? (await freePort());
+  const driverPort = await freePort();
+  const nativePort = await freePort();
+  mkdirSync(artifacts, { recursive: true });
+  const log = openSync(path.join(artifacts, `${name}.log`), "a");
+  const env = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, ".config"),
+    XDG_DATA_HOME: path.join(home, ".local/share"),
+    XDG_CACHE_HOME: path.join(home, ".cache"),
+    NUMBER_DESK_DEMO_PORT: String(simPort),
+    NUMBER_DESK_LOG: "info",
+    ...options.env,
+  };
+  const driver = spawn("tauri-driver", ["--port", String(driverPort), "--native-port", String(nativePort)], {
+    env,
+    detached: true,
+    stdio: ["ignore", log, log],
+  });
+  let stopped = false;
+  const killDriver = () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      process.kill(-driver.pid, "SIGTERM");
+    } catch {}
+    setTimeout(() => {
+      try {
+        process.kill(-driver.pid, "SIGKILL");
+      } catch {}
+    }, 2000).unref();
+  };
+  let browser;
+  try {
+    await waitForPort(driverPort, 15_000);
+    browser = await remote({
+      hostname: "127.0.0.1",
+      port: driverPort,
+      logLevel: "warn",
+      connectionRetryCount: 1,
+      capabilities: {
+        "tauri:options": { application: app, args: options.args ?? [] },
+        "wdio:enforceWebDriverClassic": true,
+      },
+    });
+  } catch (error) {
+    killDriver();
+    throw error;
+  }
+
+  const simBase = `http://127.0.0.1:${simPort}`;
+  const handle = {
+    browser,
+    home,
+    simPort,
+    /** Calls the demo simulator's Telnyx API (as Telnyx would be called) and returns the JSON. */
+    async sim(method, apiPath, body) {
+      const response = await fetch(`${simBase}${apiPath}`, {
+        method,
+        headers: { Authorization: `Bearer ${DEMO_API_KEY}`, "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${method} ${apiPath} → ${response.status}: ${text}`);
+      return text ? JSON.parse(text) : null;
+    },
+    /** Every record of a paginated Telnyx list, following meta.total_pages. */
+    async simAll(apiPath) {
+      const out = [];
+      for (let page = 1; ; page++) {
+        const sep = apiPath.includes("?") ? "&" : "?";
+        const body = await handle.sim("GET", `${apiPath}${sep}page[number]=${page}&page[size]=250`);
+        out.push(...body.data);
+        if (page >= body.meta.total_pages) return out;
+      }
+    },
+    /** Calls the simulator's loopback admin API (`/_sim/...`). */
+    async admin(method, adminPath, body) {
+      const response = await fetch(`${simBase}/_sim${adminPath}`, {
+        method,
+        headers: { "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} /_sim${adminPath} → ${response.status}`);
+      return response.text();
+    },
+    /** Waits for an element by test id and returns it. */
+    async byTestId(id, timeout = 30_000) {
+      const element = await browser.$(`[data-testid="${id}"]`);
+      await element.waitForDisplayed({ timeout, timeoutMsg: `"${id}" did not appear within ${timeout} ms` });
+      return element;
+    },
+    async screenshot(suffix = "") {
+      await browser.saveScreenshot(path.join(artifacts, `${name}${suffix}.png`));
+    },
+    async stop() {
+      try {
+        await handle.screenshot();
+      } catch {}
+      try {
+        await browser.deleteSession();
+      } catch {}
+      killDriver();
+    },
+  };
+  t.after(() => handle.stop());
+  return handle;
+}

@@ -1,0 +1,37 @@
+// Turns any failure into words for a person: a short title, the backend's sentence, and whether
+// trying again can help.
+import { CommandError, type IpcError } from "./ipc";
+
+export interface ErrorView {
+  title: string;
+  message: string;
+  canRetry: boolean;
+}
+
+const titles: Record<IpcError["kind"], string> = {
+  notConnected: "No account is open",
+  invalidKey: "Telnyx did not accept the API key",
+  rateLimited: "Telnyx asked us to slow down",
+  telnyxRejected: "Telnyx said no",
+  network: "Cannot reach Telnyx",
+  keychain: "The keychain is not available",
+  validation: "Please check what you entered",
+  internal: "Something went wrong",
+};
+
+const retryable: ReadonlySet<IpcError["kind"]> = new Set(["rateLimited", "network", "internal"]);
+
+export function describeError(error: unknown): ErrorView {
+  if (error instanceof CommandError) {
+    return {
+      title: titles[error.error.kind],
+      message: error.error.message,
+      canRetry: retryable.has(error.error.kind),
+    };
+  }
+  return {
+    title: titles.internal,
+    message: error instanceof Error ? error.message : String(error),
+    canRetry: true,
+  };
+}
