@@ -2,4 +2,8 @@
 //! fetched in bulk. The rule modules are pure functions; the loaders gather their inputs.
 #![forbid(unsafe_code)]
 
+pub mod countries;
 pub mod overview;
+pub mod readiness;
+pub mod rows;
+pub mod snapshot;

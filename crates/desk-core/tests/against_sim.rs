@@ -1,0 +1,200 @@
+//! End to end against the in-process simulator: load the demo account's snapshot over HTTP, build
+//! the rows, and check the verdicts of the numbers the demo account documents (telnyx-sim's
+//! `DEMO.md` and `account/demo.rs`), the totals, and the time a 10,000-number account takes.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use desk_core::readiness::Verdict;
+use desk_core::rows::{build_rows, facet_counts, NumberRow};
+use desk_core::snapshot::{load_snapshot, AccountSnapshot, LoadProgress};
+use telnyx_client::{ApiKey, Client, ListMessagingNumbers, ListPhoneNumbers};
+use telnyx_sim::{Account, SimConfig, Simulator};
+
+async fn start(config: SimConfig) -> (Simulator, Client) {
+    let sim = Simulator::start(config).await.expect("simulator starts");
+    let client = Client::builder(&sim.base_url(), ApiKey::new(sim.api_key()))
+        .build()
+        .expect("client builds");
+    (sim, client)
+}
+
+async fn load(client: &Client) -> (AccountSnapshot, Vec<LoadProgress>) {
+    let progress = Mutex::new(Vec::new());
+    let snapshot = load_snapshot(client, |p| progress.lock().expect("progress lock").push(p))
+        .await
+        .expect("snapshot loads");
+    (snapshot, progress.into_inner().expect("progress lock"))
+}
+
+/// The demo account's showcase numbers and the verdict each demonstrates (`account/demo.rs`).
+const SHOWCASE: &[(&str, Verdict, &str)] = &[
+    ("+12125550100", Verdict::Ready, ""),
+    (
+        "+12125550101",
+        Verdict::Needs10dlcCampaign,
+        "PENDING_ASSIGNMENT",
+    ),
+    (
+        "+12125550102",
+        Verdict::Needs10dlcCampaign,
+        "FAILED_ASSIGNMENT",
+    ),
+    (
+        "+12125550103",
+        Verdict::Needs10dlcCampaign,
+        "without a 10DLC campaign",
+    ),
+    ("+12125550104", Verdict::NoProfile, "not assigned"),
+    ("+12125550105", Verdict::Provisioning, "purchase-pending"),
+    (
+        "+12125550106",
+        Verdict::NotMessagingCapable,
+        "neither SMS nor MMS",
+    ),
+    ("+12125550107", Verdict::Unhealthy, "18%"),
+    ("+12125550108", Verdict::Unhealthy, "82%"),
+    ("+12125550109", Verdict::ProfileDisabled, "Old Alerts"),
+    // No webhook, a failing webhook, an opted-out recipient: the number itself can text.
+    ("+12125550110", Verdict::Ready, ""),
+    ("+12125550111", Verdict::Ready, ""),
+    ("+12125550112", Verdict::Ready, ""),
+    ("+18005550100", Verdict::Ready, ""),
+    (
+        "+18005550101",
+        Verdict::NeedsTollFreeVerification,
+        "In Progress",
+    ),
+    (
+        "+18005550102",
+        Verdict::NeedsTollFreeVerification,
+        "Rejected",
+    ),
+    (
+        "+18005550103",
+        Verdict::NeedsTollFreeVerification,
+        "never been submitted",
+    ),
+    ("+18005550104", Verdict::Ready, ""),
+    (
+        "+18005550105",
+        Verdict::NeedsTollFreeVerification,
+        "Waiting For Customer",
+    ),
+    ("55501", Verdict::Ready, ""),
+    ("55503", Verdict::NoProfile, ""),
+    (
+        "55504",
+        Verdict::ShortCodeNotProvisioned,
+        "purchase-pending",
+    ),
+    (
+        "+447700900000",
+        Verdict::CheckCountryRules,
+        "United Kingdom",
+    ),
+    ("+447700900006", Verdict::NoProfile, ""),
+    ("+14165550100", Verdict::CheckCountryRules, "Canada"),
+];
+
+fn digits(s: &str) -> &str {
+    s.strip_prefix('+').unwrap_or(s)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_account_verdicts() {
+    let (_sim, client) = start(SimConfig::demo()).await;
+    let (snapshot, progress) = load(&client).await;
+    let rows = build_rows(&snapshot);
+
+    // Totals: every number the API counts is a row, and every list was loaded in full.
+    let meta = client
+        .list_messaging_numbers(&ListMessagingNumbers::default(), 1, 1)
+        .await
+        .expect("one page")
+        .meta;
+    assert_eq!(rows.len(), meta.total_results as usize);
+    let inventory = client
+        .list_phone_numbers(&ListPhoneNumbers::default(), 1, 1)
+        .await
+        .expect("one page")
+        .meta;
+    assert_eq!(
+        snapshot.phone_numbers.len(),
+        inventory.total_results as usize
+    );
+    assert_eq!(snapshot.profiles.len(), 5);
+    assert!(!snapshot.campaigns.is_empty());
+    assert!(!snapshot.verifications.is_empty());
+
+    // Progress ends complete and never goes backwards.
+    let last = progress.last().copied().expect("progress reported");
+    assert_eq!(last.pages_done, last.total_pages);
+    assert!(progress
+        .windows(2)
+        .all(|w| w[0].pages_done <= w[1].pages_done));
+
+    // Every verdict occurs.
+    let facets = facet_counts(&rows);
+    for f in &facets.verdicts {
+        assert!(f.count > 0, "no demo number is {:?}", f.key);
+    }
+
+    // The showcase numbers get the verdict the demo account built them for.
+    let by_number: HashMap<&str, &NumberRow> =
+        rows.iter().map(|r| (digits(&r.phone_number), r)).collect();
+    for (number, verdict, reason_has) in SHOWCASE {
+        let row = by_number
+            .get(digits(number))
+            .unwrap_or_else(|| panic!("{number} is not in the demo account"));
+        assert_eq!(
+            row.readiness.verdict, *verdict,
+            "{number}: {:#?}",
+            row.readiness
+        );
+        assert!(
+            row.readiness.reason.contains(reason_has),
+            "{number}: {:?} lacks {reason_has:?}",
+            row.readiness.reason
+        );
+    }
+    let ready = &by_number["12125550100"];
+    assert_eq!(ready.display, "+1 (212) 555-0100");
+    assert_eq!(ready.profile_name.as_deref(), Some("Support Line"));
+    assert_eq!(ready.campaign_status.as_deref(), Some("ASSIGNED"));
+    assert_eq!(ready.status.as_deref(), Some("active"));
+
+    println!(
+        "demo account: {} numbers, verdicts {:?}",
+        rows.len(),
+        facets
+            .verdicts
+            .iter()
+            .map(|f| (f.key.as_str(), f.count))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ten_thousand_numbers_timing() {
+    let account = Account::generated(10_000, 7);
+    let (_sim, client) = start(SimConfig::with_account(account)).await;
+    let started = Instant::now();
+    let (snapshot, _) = load(&client).await;
+    let loaded = started.elapsed();
+    assert_eq!(snapshot.numbers.len(), 10_000);
+
+    let started = Instant::now();
+    let rows = build_rows(&snapshot);
+    let built = started.elapsed();
+    let started = Instant::now();
+    let facets = facet_counts(&rows);
+    let counted = started.elapsed();
+    assert_eq!(rows.len(), 10_000);
+    assert_eq!(facets.total, 10_000);
+    // A timing print, not an assertion (machines differ); run with --nocapture to see it.
+    println!(
+        "10,000 numbers: load_snapshot {loaded:?} (over loopback HTTP), build_rows {built:?}, facet_counts {counted:?}"
+    );
+}
