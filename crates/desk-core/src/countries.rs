@@ -87,8 +87,15 @@ pub const COUNTRIES: &[Country] = &[
 
 /// The country with this ISO alpha-2 code (case-insensitive).
 pub fn country(code: &str) -> Option<&'static Country> {
-    let code = code.trim();
-    COUNTRIES.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+    let upper = match code.trim().as_bytes() {
+        [a, b] => [a.to_ascii_uppercase(), b.to_ascii_uppercase()],
+        _ => return None,
+    };
+    // The table is sorted by code (a test checks it).
+    COUNTRIES
+        .binary_search_by(|c| c.code.as_bytes().cmp(&upper[..]))
+        .ok()
+        .and_then(|i| COUNTRIES.get(i))
 }
 
 /// The English name of an ISO alpha-2 code, or `None` when the table lacks it.

@@ -444,14 +444,12 @@ fn display_name(p: &MessagingProfile) -> String {
 fn ready_reason(kind: NumberKind, profile: Option<&MessagingProfile>) -> String {
     let profile = profile.map_or_else(|| "its messaging profile".to_owned(), display_name);
     let compliance = match kind {
-        NumberKind::LongCode => " and it is on an approved 10DLC campaign",
-        NumberKind::TollFree => " and it is toll-free verified",
-        NumberKind::ShortCode => " and it is provisioned",
+        NumberKind::LongCode => ", and its 10DLC campaign assignment is complete",
+        NumberKind::TollFree => ", and it is toll-free verified",
+        NumberKind::ShortCode => ", and it is provisioned",
         NumberKind::AlphanumericSenderId | NumberKind::Unknown => "",
     };
-    format!(
-        "It has messaging turned on and is assigned to {profile}, which is enabled{compliance}."
-    )
+    format!("Messaging is on, it is assigned to {profile}, which is enabled{compliance}.")
 }
 
 const PROVISIONING: &str = "Active on the account";
@@ -917,7 +915,7 @@ const COUNTRY_RULES: &str = "Country rules";
 
 fn country_rules(kind: NumberKind, country: Option<&str>) -> (Check, Option<Finding>) {
     let code = country.unwrap_or("?");
-    let place = country_name(code).map_or_else(|| code.to_owned(), str::to_owned);
+    let place = country_name(code).map_or_else(|| code.to_owned(), with_article);
     let what = match kind {
         NumberKind::TollFree => "toll-free number",
         _ => "long code",
@@ -997,10 +995,10 @@ fn health(h: Option<&NumberHealth>) -> (Check, Option<Finding>) {
     let low_success = h.success_ratio < MIN_SUCCESS_RATIO;
     let spammy = h.spam_ratio > MAX_SPAM_RATIO;
     let figures = format!(
-        "{} delivered, {} flagged as spam, over {} messages.",
+        "{} delivered, {} flagged as spam, across {} messages.",
         percent(h.success_ratio),
         percent(h.spam_ratio),
-        h.message_count
+        thousands(h.message_count)
     );
     if !low_success && !spammy {
         return (
@@ -1040,6 +1038,33 @@ fn health(h: Option<&NumberHealth>) -> (Check, Option<Finding>) {
             "Review what this number sends and to whom (opt-in, content, recent delivery errors); a number pool that skips unhealthy numbers stops using it until it recovers.",
         ),
     )
+}
+
+/// "the United Kingdom", "France": country names as they read inside a sentence.
+fn with_article(name: &str) -> String {
+    let the = name.starts_with("United ")
+        || matches!(name, "Netherlands" | "Philippines" | "Dominican Republic");
+    if the {
+        format!("the {name}")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// `1840` → `"1,840"`.
+fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `0.184` → `"18%"`.
@@ -1246,7 +1271,7 @@ mod tests {
             // Ready, one per type that can be ready.
             case("US long code on an assigned campaign", us())
                 .campaign("ASSIGNED")
-                .expect(V::Ready, "approved 10DLC campaign"),
+                .expect(V::Ready, "10DLC campaign assignment is complete"),
             case("US toll-free verified", tf("US"))
                 .verification("Verified", None)
                 .expect(V::Ready, "toll-free verified"),
@@ -1445,13 +1470,15 @@ mod tests {
                 .expect(V::Unhealthy, "below 25%) and 90%"),
             // Country rules.
             case("GB long code", intl("+447700900000", "GB"))
-                .expect(V::CheckCountryRules, "long code in United Kingdom (GB)"),
+                .expect(V::CheckCountryRules, "long code in the United Kingdom (GB)"),
             case("CA long code", intl("+14165550100", "CA"))
                 .expect(V::CheckCountryRules, "Canada (CA)"),
             case("unlisted country", intl("+3725550000", "ZZ"))
                 .expect(V::CheckCountryRules, "in ZZ (ZZ)"),
-            case("toll-free outside US/CA", tf("GB"))
-                .expect(V::CheckCountryRules, "toll-free number in United Kingdom"),
+            case("toll-free outside US/CA", tf("GB")).expect(
+                V::CheckCountryRules,
+                "toll-free number in the United Kingdom",
+            ),
             case(
                 "unknown number type",
                 number("+12125550100", "mobile-code", "US", P),
@@ -1683,6 +1710,18 @@ mod tests {
             serde_json::to_value(&r).expect("serializes")["checks"][3]["state"],
             "notApplicable"
         );
+    }
+
+    #[test]
+    fn numbers_in_words() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1840), "1,840");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(thousands(-1200), "-1,200");
+        assert_eq!(percent(0.184), "18%");
+        assert_eq!(with_article("United States"), "the United States");
+        assert_eq!(with_article("France"), "France");
     }
 
     #[test]

@@ -221,6 +221,17 @@ mod tests {
     use super::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
+    /// The app shell awaits `load_snapshot` inside Tauri commands, which need `Send` futures.
+    #[test]
+    fn load_snapshot_is_send() {
+        fn assert_send<T: Send>(_: &T) {}
+        let client = Client::builder("http://127.0.0.1:9/v2", telnyx_client::ApiKey::new("k"))
+            .build()
+            .expect("client builds");
+        let future = load_snapshot(&client, |_| {});
+        assert_send(&future);
+    }
+
     #[tokio::test]
     async fn pages_arrive_in_order_with_progress() {
         let calls = AtomicUsize::new(0);

@@ -191,10 +191,14 @@ async fn ten_thousand_numbers_timing() {
     let started = Instant::now();
     let facets = facet_counts(&rows);
     let counted = started.elapsed();
+    let started = Instant::now();
+    let json = serde_json::to_vec(&rows).expect("rows serialize");
+    let serialized = started.elapsed();
     assert_eq!(rows.len(), 10_000);
     assert_eq!(facets.total, 10_000);
     // A timing print, not an assertion (machines differ); run with --nocapture to see it.
     println!(
-        "10,000 numbers: load_snapshot {loaded:?} (over loopback HTTP), build_rows {built:?}, facet_counts {counted:?}"
+        "10,000 numbers: load_snapshot {loaded:?} (over loopback HTTP), build_rows {built:?}, facet_counts {counted:?}, rows as JSON {} KiB in {serialized:?}",
+        json.len() / 1024
     );
 }
