@@ -218,13 +218,22 @@ impl Error {
 /// Classifies a reqwest error. TLS failures surface as connect errors in reqwest, so the source
 /// chain is inspected for rustls/certificate errors (there is no public TLS error type to match).
 fn classify(e: &reqwest::Error) -> NetworkKind {
-    let chain = describe(e).to_ascii_lowercase();
+    // Only the sources: the top-level message contains the URL, which must not steer this.
+    let mut chain = String::new();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        chain.push_str(&s.to_string().to_ascii_lowercase());
+        chain.push('\n');
+        src = s.source();
+    }
     if e.is_timeout() || chain.contains("timed out") {
         NetworkKind::Timeout
     } else if chain.contains("certificate")
         || chain.contains("tls")
         || chain.contains("handshake")
         || chain.contains("rustls")
+        || chain.contains("corrupt message")
+        || chain.contains("received fatal alert")
     {
         NetworkKind::Tls
     } else if e.is_connect() {

@@ -347,3 +347,26 @@ async fn a_slow_server_is_a_timeout() {
         "{err:?}"
     );
 }
+
+#[tokio::test]
+async fn https_to_a_plain_http_server_is_a_tls_error_and_not_retried() {
+    let s = server().await;
+    let https = base(&s).replacen("http://", "https://", 1);
+    let c = Client::builder(&https, ApiKey::new(KEY))
+        .retry_backoff(Duration::from_millis(1), Duration::from_millis(2))
+        .build()
+        .expect("client");
+    let err = c.get_messaging_number(&by_id()).await.expect_err("tls");
+    assert!(
+        matches!(
+            err,
+            Error::Network {
+                kind: NetworkKind::Tls,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(!err.is_retryable());
+    assert_eq!(s.received_requests().await.map(|r| r.len()), Some(0));
+}

@@ -4,7 +4,7 @@
 use reqwest::Method;
 
 use super::{page_query, Data, List};
-use crate::client::{Call, Client};
+use crate::client::{spawn_page, Call, Client};
 use crate::error::Result;
 use crate::models::{ListMessagingNumbers, MessagingNumber, NumberRef, UpdateMessagingNumber};
 use crate::paging::{check_page, collect_rest, Page, Progress, MAX_PAGE_SIZE};
@@ -75,11 +75,14 @@ impl Client {
             first.data,
             first.meta.total_pages,
             self.page_concurrency(),
-            |n| async move {
-                Ok(self
-                    .list_messaging_numbers(filter, n, MAX_PAGE_SIZE)
-                    .await?
-                    .data)
+            |n| {
+                let (client, filter) = (self.clone(), filter.clone());
+                spawn_page(async move {
+                    Ok(client
+                        .list_messaging_numbers(&filter, n, MAX_PAGE_SIZE)
+                        .await?
+                        .data)
+                })
             },
             &on_progress,
         )

@@ -3,7 +3,7 @@
 use reqwest::Method;
 
 use super::{page_query, Data, List};
-use crate::client::{Call, Client};
+use crate::client::{spawn_page, Call, Client};
 use crate::error::{Error, Result};
 use crate::models::{
     CreateMessagingProfile, ListMessagingProfiles, MessagingNumber, MessagingProfile,
@@ -51,11 +51,14 @@ impl Client {
             first.data,
             first.meta.total_pages,
             self.page_concurrency(),
-            |n| async move {
-                Ok(self
-                    .list_messaging_profiles(filter, n, MAX_PAGE_SIZE)
-                    .await?
-                    .data)
+            |n| {
+                let (client, filter) = (self.clone(), filter.clone());
+                spawn_page(async move {
+                    Ok(client
+                        .list_messaging_profiles(&filter, n, MAX_PAGE_SIZE)
+                        .await?
+                        .data)
+                })
             },
             &|_| {},
         )
@@ -126,7 +129,15 @@ impl Client {
             first.data,
             first.meta.total_pages,
             self.page_concurrency(),
-            |n| async move { Ok(self.list_profile_numbers(id, n, MAX_PAGE_SIZE).await?.data) },
+            |n| {
+                let (client, id) = (self.clone(), id.clone());
+                spawn_page(async move {
+                    Ok(client
+                        .list_profile_numbers(&id, n, MAX_PAGE_SIZE)
+                        .await?
+                        .data)
+                })
+            },
             &on_progress,
         )
         .await

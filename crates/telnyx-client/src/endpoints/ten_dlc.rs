@@ -2,7 +2,7 @@
 //! campaigns (`/10dlc/campaign/{campaignId}`). No `data` envelope; paging by `page` and
 //! `recordsPerPage` (FACTS.md §6).
 
-use crate::client::{Call, Client};
+use crate::client::{spawn_page, Call, Client};
 use crate::error::{Error, Result};
 use crate::models::{
     Campaign, CampaignId, ListPhoneNumberCampaigns, PhoneNumberCampaign, TenDlcPage, E164,
@@ -76,11 +76,14 @@ impl Client {
             first.records,
             total_pages,
             self.page_concurrency(),
-            |n| async move {
-                Ok(self
-                    .list_phone_number_campaigns(filter, n, asked)
-                    .await?
-                    .records)
+            |n| {
+                let (client, filter) = (self.clone(), filter.clone());
+                spawn_page(async move {
+                    Ok(client
+                        .list_phone_number_campaigns(&filter, n, asked)
+                        .await?
+                        .records)
+                })
             },
             &on_progress,
         )
