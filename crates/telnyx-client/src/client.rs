@@ -384,7 +384,16 @@ impl Client {
 pub(crate) async fn spawn_page<T: Send + 'static>(
     fut: impl std::future::Future<Output = Result<T>> + Send + 'static,
 ) -> Result<T> {
-    match tokio::spawn(fut).await {
+    /// Aborts the task when the listing stops waiting for it (an earlier page failed), so no
+    /// orphaned request or retry keeps running.
+    struct AbortOnDrop<T>(tokio::task::JoinHandle<T>);
+    impl<T> Drop for AbortOnDrop<T> {
+        fn drop(&mut self) {
+            self.0.abort();
+        }
+    }
+    let mut task = AbortOnDrop(tokio::spawn(fut));
+    match (&mut task.0).await {
         Ok(r) => r,
         Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
         Err(e) => Err(Error::Network {
