@@ -433,7 +433,9 @@ async fn a_rate_limited_listing_paces_itself_instead_of_hammering() {
         .expect("completes under a 10 req/s limit");
     assert_eq!(numbers.len(), 5000);
     let served = sim.requests_served() - before;
-    // 20 pages; with pacing and shared back-off only a handful of requests hit a 429.
-    assert!(served <= 30, "{served} requests for 20 pages");
+    eprintln!("rate-limited listing: {served} requests served for 20 pages");
+    // 20 pages. Pacing on x-ratelimit-remaining spreads them over the windows (no 429 at all in
+    // practice); a few 429s at most are tolerated for a slow machine.
+    assert!(served <= 24, "{served} requests for 20 pages");
     sim.shutdown().await;
 }
