@@ -35,6 +35,14 @@ pub enum IpcError {
     /// The operating system's keychain could not be used.
     #[error("{message}")]
     Keychain { message: String },
+    /// A connected account's key is no longer in the keychain: offer to connect it again.
+    #[error("{message}")]
+    #[serde(rename_all = "camelCase")]
+    KeyMissing {
+        message: String,
+        account_id: String,
+        account_name: String,
+    },
     /// An input was not acceptable; nothing was sent.
     #[error("{message}")]
     Validation { message: String },
@@ -48,6 +56,18 @@ impl IpcError {
         IpcError::NotConnected {
             message: "No Telnyx account is open. Choose the demo account or connect your own."
                 .into(),
+        }
+    }
+
+    pub fn keychain(err: &desk_core::secrets::SecretError) -> Self {
+        use desk_core::secrets::SecretError;
+        IpcError::Keychain {
+            message: match err {
+                SecretError::Unavailable(why) => format!(
+                    "Number Desk cannot use this computer's keychain ({why}). API keys are only ever kept there, so a Telnyx account cannot be connected until the keychain works; the demo account still works."
+                ),
+                SecretError::Failed(why) => format!("The keychain refused the request ({why}). Nothing was changed."),
+            },
         }
     }
 
@@ -98,5 +118,11 @@ fn client_error_to_ipc(err: &ClientError) -> IpcError {
         },
         ClientError::InvalidInput(what) => IpcError::Validation { message: what.clone() },
         other => IpcError::internal(other),
+    }
+}
+
+impl From<desk_core::settings::SettingsError> for IpcError {
+    fn from(err: desk_core::settings::SettingsError) -> Self {
+        IpcError::Validation { message: err.0 }
     }
 }

@@ -4,24 +4,31 @@
 mod commands;
 mod error;
 mod identity;
+mod keychain;
 mod session;
+mod settings_store;
 
 pub use error::IpcError;
 pub use identity::app_identifier;
 
 use specta_typescript::Typescript;
+use tauri::Manager;
 use tauri_specta::{collect_commands, Builder};
 
 /// The one builder that produces both the invoke handler and the TypeScript bindings; the app, the
 /// `export-bindings` binary and the stale-bindings test all use it.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    Builder::<tauri::Wry>::new()
-        .disable_serde_phases()
-        .commands(collect_commands![
-            commands::account::open_demo,
-            commands::account::current_account,
-            commands::numbers::numbers_overview,
-        ])
+    Builder::<tauri::Wry>::new().commands(collect_commands![
+        commands::account::open_demo,
+        commands::account::current_account,
+        commands::account::connect_account,
+        commands::account::switch_account,
+        commands::account::forget_account,
+        commands::account::list_accounts,
+        commands::numbers::numbers_overview,
+        commands::settings::get_settings,
+        commands::settings::update_settings,
+    ])
 }
 
 /// How the committed bindings are generated (a header that keeps the linters off generated code).
@@ -43,16 +50,19 @@ pub fn run() {
     let mut context = tauri::generate_context!("tauri.conf.json");
     // Dev builds get their own identifier so their app data and keychain entries never mix with a
     // release install's.
-    context.config_mut().identifier = app_identifier(&context.config().identifier);
+    let identifier = app_identifier(&context.config().identifier);
+    context.config_mut().identifier = identifier.clone();
+    let secrets = std::sync::Arc::new(keychain::KeyringStore::new(identifier));
+    let open_demo = std::env::args().any(|arg| arg == "--demo");
 
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::new().build())
-        .manage(session::AppState::new(
-            std::env::args().any(|arg| arg == "--demo"),
-        ))
+        .manage(session::AppState::new(secrets, open_demo))
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            let store = settings_store::SettingsStore::open(app.handle())?;
+            app.state::<session::AppState>().attach_settings(store);
             Ok(())
         })
         .run(context);

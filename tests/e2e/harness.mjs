@@ -16,6 +16,7 @@ const { remote } = await import(pathToFileURL(uiRequire.resolve("webdriverio")).
 export const DEMO_API_KEY = "KEYdemo0000NUMBERDESK0000simulator";
 
 const app = process.env.E2E_APP;
+const simBinary = process.env.E2E_SIM ?? path.join(here, "../../target/debug/telnyx-sim");
 const tmpRoot = process.env.E2E_TMP ?? "/tmp";
 const artifacts = process.env.E2E_ARTIFACTS ?? path.join(here, "artifacts");
 
@@ -46,6 +47,35 @@ async function waitForPort(port, timeoutMs) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`nothing listened on 127.0.0.1:${port} within ${timeoutMs} ms`);
+}
+
+/**
+ * Starts the standalone simulator (a stand-in for api.telnyx.com) with the demo account and `key`
+ * as its only accepted API key. Stopped when the test ends.
+ */
+export async function startSim(t, key) {
+  const port = await freePort();
+  mkdirSync(artifacts, { recursive: true });
+  const log = openSync(path.join(artifacts, `${safeName(t.name)}.sim.log`), "a");
+  const child = spawn(simBinary, ["--port", String(port), "--api-key", key], {
+    stdio: ["ignore", log, log],
+    detached: true,
+  });
+  t.after(() => {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {}
+  });
+  await waitForPort(port, 15_000);
+  const baseUrl = `http://127.0.0.1:${port}/v2`;
+  return {
+    baseUrl,
+    async get(apiPath) {
+      const response = await fetch(`${baseUrl}${apiPath}`, { headers: { Authorization: `Bearer ${key}` } });
+      if (!response.ok) throw new Error(`GET ${apiPath} → ${response.status}`);
+      return response.json();
+    },
+  };
 }
 
 function safeName(text) {
@@ -159,6 +189,7 @@ export async function launchApp(t, options = {}) {
       await browser.saveScreenshot(path.join(artifacts, `${name}${suffix}.png`));
     },
     async stop() {
+      if (stopped) return;
       try {
         await handle.screenshot();
       } catch {}

@@ -1,13 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { AppFrame } from "./components/AppFrame";
-import { ErrorNotice } from "./components/ErrorNotice";
 import { NotBuiltYet } from "./components/NotBuiltYet";
+import { ConnectForm } from "./features/connect/ConnectForm";
 import { NumbersPage } from "./features/numbers/NumbersPage";
+import { SettingsPage } from "./features/settings/SettingsPage";
 import { Welcome } from "./features/welcome/Welcome";
-import { ipc } from "./lib/ipc";
+import { type AccountSummary, ipc } from "./lib/ipc";
 import { type Screen, useScreen } from "./lib/route";
+import { applyTheme } from "./lib/theme";
 
-function ScreenView({ screen }: { screen: Screen }) {
+function ScreenView({ screen, account }: { screen: Screen; account: AccountSummary }) {
   switch (screen) {
     case "numbers":
       return <NumbersPage />;
@@ -18,20 +21,47 @@ function ScreenView({ screen }: { screen: Screen }) {
     case "activity":
       return <NotBuiltYet title="Activity" what="See and undo the changes made from Number Desk." />;
     case "settings":
-      return <NotBuiltYet title="Settings" what="Theme, accounts and advanced options." />;
+      return <SettingsPage account={account} />;
   }
 }
 
 export function App() {
   const account = useQuery({ queryKey: ["account"], queryFn: ipc.currentAccount });
+  const settings = useQuery({ queryKey: ["settings"], queryFn: ipc.getSettings });
   const [screen, navigate] = useScreen();
+  const [connectingNew, setConnectingNew] = useState(false);
+
+  const theme = settings.data?.settings.theme;
+  useEffect(() => {
+    if (theme) applyTheme(theme);
+  }, [theme]);
+
+  // A new account opened: leave the Connect form.
+  const accountId = account.data?.id;
+  useEffect(() => {
+    if (accountId) setConnectingNew(false);
+  }, [accountId]);
 
   if (account.isPending) return <p className="boot">Starting Number Desk…</p>;
-  if (account.isError) return <ErrorNotice error={account.error} onRetry={() => account.refetch()} />;
+  if (account.isError) return <Welcome startupError={account.error} />;
   if (!account.data) return <Welcome />;
   return (
-    <AppFrame account={account.data} screen={screen} onNavigate={navigate}>
-      <ScreenView screen={screen} />
+    <AppFrame
+      account={account.data}
+      screen={screen}
+      onNavigate={(next) => {
+        setConnectingNew(false);
+        navigate(next);
+      }}
+      onConnectNew={() => setConnectingNew(true)}
+    >
+      {connectingNew ? (
+        <section className="page">
+          <ConnectForm onCancel={() => setConnectingNew(false)} />
+        </section>
+      ) : (
+        <ScreenView screen={screen} account={account.data} />
+      )}
     </AppFrame>
   );
 }

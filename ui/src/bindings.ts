@@ -8,24 +8,92 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	/**  Opens the embedded demo account (a local Telnyx simulator) and makes it the current account. */
-	openDemo: () => typedError<AccountSummary, IpcError>(__TAURI_INVOKE("open_demo")),
-	/**  The account currently open, if any. */
-	currentAccount: () => typedError<AccountSummary | null, IpcError>(__TAURI_INVOKE("current_account")),
+	openDemo: () => typedError<AccountSummary, IpcError_Serialize>(__TAURI_INVOKE("open_demo")),
+	/**  The account currently open; on first call, the one used last. */
+	currentAccount: () => typedError<AccountSummary | null, IpcError_Serialize>(__TAURI_INVOKE("current_account")),
+	/**  Checks the key with Telnyx, stores it in the keychain, remembers the account and opens it. */
+	connectAccount: (input: ConnectInput) => typedError<AccountSummary, IpcError_Serialize>(__TAURI_INVOKE("connect_account", { input })),
+	/**  Opens another account (`"demo"` or a connected account's id). */
+	switchAccount: (id: string) => typedError<AccountSummary, IpcError_Serialize>(__TAURI_INVOKE("switch_account", { id })),
+	/**  Signs out: removes the account's key from the keychain and forgets the account. */
+	forgetAccount: (id: string) => typedError<AccountsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("forget_account", { id })),
+	/**  Every account that can be opened and which one is open. */
+	listAccounts: () => typedError<AccountsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("list_accounts")),
 	/**  How many messaging numbers the account has and which messaging profiles it holds. */
-	numbersOverview: () => typedError<NumbersOverview, IpcError>(__TAURI_INVOKE("numbers_overview")),
+	numbersOverview: () => typedError<NumbersOverview, IpcError_Serialize>(__TAURI_INVOKE("numbers_overview")),
+	getSettings: () => typedError<SettingsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_settings")),
+	/**  Applies one edit (validated; nothing changes when it is refused) and returns the new settings. */
+	updateSettings: (edit: SettingsEdit) => typedError<SettingsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_settings", { edit })),
 };
 
 /* Types */
+/**  A connected Telnyx account. The key itself is in the keychain under `keychain_ref`. */
+export type AccountEntry = {
+	id: string,
+	name: string,
+	keychainRef: string,
+	baseUrl: string,
+};
+
 /**  The account the app is showing. Never carries the API key. */
 export type AccountSummary = {
+	/**  `"demo"` for the demo account, otherwise the account's id in settings. */
+	id: string,
 	/**  A name for people ("Demo account", "Main", "Agency – Acme"). */
 	name: string,
 	/**  True for the embedded demo account. */
 	demo: boolean,
 };
 
+/**  Every account that can be opened (the demo account first) and which one is open. */
+export type AccountsView = AccountsView_Serialize | AccountsView_Deserialize;
+
+/**  Every account that can be opened (the demo account first) and which one is open. */
+export type AccountsView_Deserialize = {
+	accounts: AccountSummary[],
+	currentId?: string | null,
+};
+
+/**  Every account that can be opened (the demo account first) and which one is open. */
+export type AccountsView_Serialize = {
+	accounts: AccountSummary[],
+	currentId: string | null,
+};
+
+/**  What the Connect form sends. `Debug` never prints the key. */
+export type ConnectInput = {
+	name: string,
+	apiKey: string,
+	/**  Empty for the address in settings (normally https://api.telnyx.com/v2). */
+	baseUrl: string,
+};
+
 /**  An error a command returns to the UI, tagged by `kind`. */
-export type IpcError = 
+export type IpcError = IpcError_Serialize | IpcError_Deserialize;
+
+/**  An error a command returns to the UI, tagged by `kind`. */
+export type IpcError_Deserialize = 
+/**  No account is open yet (the welcome screen should be shown). */
+{ kind: "notConnected"; message: string } | 
+/**  Telnyx refused the API key. */
+{ kind: "invalidKey"; message: string } | 
+/**  Telnyx asked us to slow down; `retryAfterSeconds` says for how long when Telnyx said so. */
+{ kind: "rateLimited"; message: string; retryAfterSeconds?: number | null } | 
+/**  Telnyx understood the request and said no; the code and detail are Telnyx's own words. */
+{ kind: "telnyxRejected"; message: string; status: number; code?: string | null; detail?: string | null } | 
+/**  Telnyx could not be reached at all (offline, wrong address, firewall, timeout). */
+{ kind: "network"; message: string } | 
+/**  The operating system's keychain could not be used. */
+{ kind: "keychain"; message: string } | 
+/**  A connected account's key is no longer in the keychain: offer to connect it again. */
+{ kind: "keyMissing"; message: string; accountId: string; accountName: string } | 
+/**  An input was not acceptable; nothing was sent. */
+{ kind: "validation"; message: string } | 
+/**  Something Number Desk did not expect; the message says what, never with secrets. */
+{ kind: "internal"; message: string };
+
+/**  An error a command returns to the UI, tagged by `kind`. */
+export type IpcError_Serialize = 
 /**  No account is open yet (the welcome screen should be shown). */
 { kind: "notConnected"; message: string } | 
 /**  Telnyx refused the API key. */
@@ -38,6 +106,8 @@ export type IpcError =
 { kind: "network"; message: string } | 
 /**  The operating system's keychain could not be used. */
 { kind: "keychain"; message: string } | 
+/**  A connected account's key is no longer in the keychain: offer to connect it again. */
+{ kind: "keyMissing"; message: string; accountId: string; accountName: string } | 
 /**  An input was not acceptable; nothing was sent. */
 { kind: "validation"; message: string } | 
 /**  Something Number Desk did not expect; the message says what, never with secrets. */
@@ -56,6 +126,64 @@ export type ProfileSummary = {
 	name: string,
 	enabled: boolean,
 };
+
+/**  Everything Number Desk remembers between runs. */
+export type Settings = Settings_Serialize | Settings_Deserialize;
+
+/**  The edits a person can make on the Settings screen (what the UI may send). */
+export type SettingsEdit = { type: "theme"; theme: Theme } | { type: "pagingConcurrency"; value: number } | { type: "bulkChunkSize"; value: number } | 
+/**  An empty string puts the default address back. */
+{ type: "apiBaseUrl"; url: string };
+
+/**  Settings as the Settings screen shows them. */
+export type SettingsView = SettingsView_Serialize | SettingsView_Deserialize;
+
+/**  Settings as the Settings screen shows them. */
+export type SettingsView_Deserialize = {
+	settings: Settings_Deserialize,
+	defaultApiBaseUrl: string,
+	/**  Set when the settings file could not be read at start and defaults were used. */
+	recoveryNotice?: string | null,
+};
+
+/**  Settings as the Settings screen shows them. */
+export type SettingsView_Serialize = {
+	settings: Settings_Serialize,
+	defaultApiBaseUrl: string,
+	/**  Set when the settings file could not be read at start and defaults were used. */
+	recoveryNotice: string | null,
+};
+
+/**  Everything Number Desk remembers between runs. */
+export type Settings_Deserialize = {
+	theme?: Theme,
+	accounts?: AccountEntry[],
+	/**  The account opened last: an account id, or `"demo"` for the demo account. */
+	lastAccount?: string | null,
+	/**  How many pages of a long list are fetched at once. */
+	pagingConcurrency?: number,
+	/**  How many numbers one bulk request changes at most. */
+	bulkChunkSize?: number,
+	/**  The API address new connections use (advanced; `https://` unless on this computer). */
+	apiBaseUrl?: string,
+};
+
+/**  Everything Number Desk remembers between runs. */
+export type Settings_Serialize = {
+	theme: Theme,
+	accounts: AccountEntry[],
+	/**  The account opened last: an account id, or `"demo"` for the demo account. */
+	lastAccount: string | null,
+	/**  How many pages of a long list are fetched at once. */
+	pagingConcurrency: number,
+	/**  How many numbers one bulk request changes at most. */
+	bulkChunkSize: number,
+	/**  The API address new connections use (advanced; `https://` unless on this computer). */
+	apiBaseUrl: string,
+};
+
+/**  Light, dark, or whatever the operating system prefers. */
+export type Theme = "system" | "light" | "dark";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

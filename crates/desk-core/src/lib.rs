@@ -2,8 +2,11 @@
 //! fetched in bulk. The rule modules are pure functions; the loaders gather their inputs.
 #![forbid(unsafe_code)]
 
+pub mod accounts;
 pub mod countries;
 pub mod overview;
 pub mod readiness;
 pub mod rows;
+pub mod secrets;
+pub mod settings;
 pub mod snapshot;

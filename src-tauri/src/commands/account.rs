@@ -1,17 +1,41 @@
-//! Commands that open and describe the account the app is working on.
+//! Commands that open, connect, switch and forget accounts. The API key enters here once, in
+//! `connect_account`, and never comes back out.
 
-use serde::Serialize;
+use desk_core::accounts::ConnectRequest;
+use serde::{Deserialize, Serialize};
 use tauri::State;
 
-use crate::{error::IpcError, session::AppState};
+use crate::{
+    error::IpcError,
+    session::{AccountSummary, AppState},
+};
 
-/// The account the app is showing. Never carries the API key.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
-pub struct AccountSummary {
-    /// A name for people ("Demo account", "Main", "Agency – Acme").
+/// What the Connect form sends. `Debug` never prints the key.
+#[derive(Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectInput {
     pub name: String,
-    /// True for the embedded demo account.
-    pub demo: bool,
+    pub api_key: String,
+    /// Empty for the address in settings (normally https://api.telnyx.com/v2).
+    pub base_url: String,
+}
+
+impl std::fmt::Debug for ConnectInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConnectInput")
+            .field("name", &self.name)
+            .field("api_key", &"<redacted>")
+            .field("base_url", &self.base_url)
+            .finish()
+    }
+}
+
+/// Every account that can be opened (the demo account first) and which one is open.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountsView {
+    pub accounts: Vec<AccountSummary>,
+    pub current_id: Option<String>,
 }
 
 /// Opens the embedded demo account (a local Telnyx simulator) and makes it the current account.
@@ -21,11 +45,64 @@ pub async fn open_demo(state: State<'_, AppState>) -> Result<AccountSummary, Ipc
     state.open_demo().await
 }
 
-/// The account currently open, if any.
+/// The account currently open; on first call, the one used last.
 #[tauri::command]
 #[specta::specta]
 pub async fn current_account(
     state: State<'_, AppState>,
 ) -> Result<Option<AccountSummary>, IpcError> {
     state.current_account().await
+}
+
+/// Checks the key with Telnyx, stores it in the keychain, remembers the account and opens it.
+#[tauri::command]
+#[specta::specta]
+pub async fn connect_account(
+    state: State<'_, AppState>,
+    input: ConnectInput,
+) -> Result<AccountSummary, IpcError> {
+    let ConnectInput {
+        name,
+        api_key,
+        base_url,
+    } = input;
+    state
+        .connect(ConnectRequest {
+            name,
+            api_key,
+            base_url,
+        })
+        .await
+}
+
+/// Opens another account (`"demo"` or a connected account's id).
+#[tauri::command]
+#[specta::specta]
+pub async fn switch_account(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<AccountSummary, IpcError> {
+    state.switch_to(&id).await
+}
+
+/// Signs out: removes the account's key from the keychain and forgets the account.
+#[tauri::command]
+#[specta::specta]
+pub async fn forget_account(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<AccountsView, IpcError> {
+    state.forget(&id).await?;
+    list_accounts(state).await
+}
+
+/// Every account that can be opened and which one is open.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_accounts(state: State<'_, AppState>) -> Result<AccountsView, IpcError> {
+    let (accounts, current_id) = state.accounts().await?;
+    Ok(AccountsView {
+        accounts,
+        current_id,
+    })
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { AccountSummary } from "../lib/ipc";
 import type { Screen } from "../lib/route";
+import { AccountSwitcher } from "./AccountSwitcher";
 
 const navItems: { screen: Screen; label: string }[] = [
   { screen: "numbers", label: "Numbers" },
@@ -15,16 +16,14 @@ export function AppFrame(props: {
   account: AccountSummary;
   screen: Screen;
   onNavigate: (screen: Screen) => void;
+  onConnectNew: () => void;
   children: ReactNode;
 }) {
   return (
     <div className="frame">
       <header className="frame-header">
         <span className="brand">Number Desk</span>
-        <span className="account" data-testid="account-name">
-          {props.account.name}
-          {props.account.demo ? <span className="badge badge-demo">Demo</span> : null}
-        </span>
+        <AccountSwitcher account={props.account} onConnectNew={props.onConnectNew} />
       </header>
       <nav className="frame-nav" aria-label="Main">
         <ul>

@@ -15,6 +15,7 @@ const titles: Record<IpcError["kind"], string> = {
   telnyxRejected: "Telnyx said no",
   network: "Cannot reach Telnyx",
   keychain: "The keychain is not available",
+  keyMissing: "Please connect this account again",
   validation: "Please check what you entered",
   internal: "Something went wrong",
 };

@@ -1,8 +1,24 @@
 // The one module that talks to the Tauri backend. Features import from here, never from the
 // generated bindings or @tauri-apps/* directly.
-import { type AccountSummary, commands, type IpcError, type NumbersOverview } from "../bindings";
+import {
+  type AccountSummary,
+  type AccountsView_Serialize,
+  type ConnectInput,
+  commands,
+  type IpcError_Serialize,
+  type NumbersOverview,
+  type Settings_Serialize,
+  type SettingsEdit,
+  type SettingsView_Serialize,
+  type Theme,
+} from "../bindings";
 
-export type { AccountSummary, IpcError, NumbersOverview };
+// The bindings describe both directions of a type; the UI only ever receives the `_Serialize` side.
+export type AccountsView = AccountsView_Serialize;
+export type IpcError = IpcError_Serialize;
+export type Settings = Settings_Serialize;
+export type SettingsView = SettingsView_Serialize;
+export type { AccountSummary, ConnectInput, NumbersOverview, SettingsEdit, Theme };
 
 /** A command failed; `error` is the backend's typed error with a sentence fit to show. */
 export class CommandError extends Error {
@@ -34,5 +50,11 @@ async function unwrap<T>(call: () => Promise<CommandResult<T>>): Promise<T> {
 export const ipc = {
   openDemo: () => unwrap(() => commands.openDemo()),
   currentAccount: () => unwrap(() => commands.currentAccount()),
+  connectAccount: (input: ConnectInput) => unwrap(() => commands.connectAccount(input)),
+  switchAccount: (id: string) => unwrap(() => commands.switchAccount(id)),
+  forgetAccount: (id: string) => unwrap(() => commands.forgetAccount(id)),
+  listAccounts: () => unwrap(() => commands.listAccounts()),
   numbersOverview: () => unwrap(() => commands.numbersOverview()),
+  getSettings: () => unwrap(() => commands.getSettings()),
+  updateSettings: (edit: SettingsEdit) => unwrap(() => commands.updateSettings(edit)),
 };

@@ -1,13 +1,26 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { ipc } from "../../lib/ipc";
+import { switchAccountCache } from "../../lib/accountCache";
+import { CommandError, ipc } from "../../lib/ipc";
+import { ConnectForm } from "../connect/ConnectForm";
 
-/** First screen: try the demo account, or connect a real one. */
-export function Welcome() {
+/**
+ * First screen: try the demo account, or connect a real one. `startupError` is why the account
+ * used last could not be reopened (a key gone from the keychain, no keychain at all).
+ */
+export function Welcome({ startupError }: { startupError?: unknown }) {
   const queryClient = useQueryClient();
+  const reconnectName =
+    startupError instanceof CommandError && startupError.error.kind === "keyMissing"
+      ? startupError.error.accountName
+      : undefined;
+  const [connecting, setConnecting] = useState(reconnectName !== undefined);
   const openDemo = useMutation({
     mutationFn: ipc.openDemo,
-    onSuccess: (account) => queryClient.setQueryData(["account"], account),
+    onSuccess: (account) => {
+      switchAccountCache(queryClient, account);
+    },
   });
 
   return (
@@ -17,6 +30,7 @@ export function Welcome() {
         See every phone number on your Telnyx account that can send and receive text messages, whether each
         one is ready, and put numbers on the right messaging profile.
       </p>
+      {startupError ? <ErrorNotice error={startupError} /> : null}
       <div className="choices">
         <div className="choice">
           <h2>Look around first</h2>
@@ -32,11 +46,22 @@ export function Welcome() {
           </button>
         </div>
         <div className="choice">
-          <h2>Use your own account</h2>
-          <p>Connecting with a Telnyx API key is coming soon; it is not available in this version yet.</p>
-          <button type="button" className="button" data-testid="connect-account" disabled>
-            Connect your Telnyx account (coming soon)
-          </button>
+          {connecting ? (
+            <ConnectForm initialName={reconnectName ?? ""} onCancel={() => setConnecting(false)} />
+          ) : (
+            <>
+              <h2>Use your own account</h2>
+              <p>You need an API key from the Telnyx portal. It is kept only in this computer's keychain.</p>
+              <button
+                type="button"
+                className="button"
+                data-testid="connect-account"
+                onClick={() => setConnecting(true)}
+              >
+                Connect your Telnyx account
+              </button>
+            </>
+          )}
         </div>
       </div>
       {openDemo.isError ? <ErrorNotice error={openDemo.error} onRetry={() => openDemo.mutate()} /> : null}

@@ -1,0 +1,218 @@
+//! Connecting, opening and forgetting Telnyx accounts. A key is checked with one cheap authenticated
+//! call before anything is stored; it goes only into the `SecretStore`, and settings keep a
+//! reference to it.
+
+use telnyx_client::{ApiKey, Client, ListMessagingProfiles};
+
+use crate::secrets::{SecretError, SecretStore};
+use crate::settings::{validate_base_url, AccountEntry, Settings, SettingsChange};
+
+/// What a person typed on the Connect screen.
+pub struct ConnectRequest {
+    pub name: String,
+    pub api_key: String,
+    /// Empty for the address in settings.
+    pub base_url: String,
+}
+
+/// Why connecting or opening an account failed.
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Telnyx(#[from] telnyx_client::Error),
+    #[error(transparent)]
+    Keychain(#[from] SecretError),
+    /// The account is known but its key is no longer in the keychain.
+    #[error("The API key of “{name}” is no longer in this computer's keychain. Connect the account again to keep using it.")]
+    KeyMissing { id: String, name: String },
+    #[error("There is no account with the id {0}.")]
+    UnknownAccount(String),
+}
+
+/// Client settings that come from the app's settings.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientOptions {
+    pub paging_concurrency: u32,
+    /// Retries of a failing request (0 makes a rate limit surface at once, as the Connect screen wants).
+    pub max_retries: u32,
+}
+
+impl ClientOptions {
+    pub fn from_settings(settings: &Settings) -> Self {
+        ClientOptions {
+            paging_concurrency: settings.paging_concurrency,
+            max_retries: 3,
+        }
+    }
+}
+
+pub fn build_client(
+    base_url: &str,
+    key: ApiKey,
+    options: ClientOptions,
+) -> Result<Client, telnyx_client::Error> {
+    Client::builder(base_url, key)
+        .page_concurrency(options.paging_concurrency as usize)
+        .max_retries(options.max_retries)
+        .build()
+}
+
+/// An account name as stored: trimmed, 1 to 60 characters, "Telnyx account" when left empty.
+pub fn clean_account_name(raw: &str) -> Result<String, AccountError> {
+    let name = raw.trim();
+    if name.is_empty() {
+        return Ok("Telnyx account".into());
+    }
+    if name.chars().count() > 60 {
+        return Err(AccountError::Invalid(
+            "An account name can be at most 60 characters long.".into(),
+        ));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(AccountError::Invalid(
+            "An account name cannot contain control characters.".into(),
+        ));
+    }
+    Ok(name.to_owned())
+}
+
+/// A pasted key, trimmed and sanity-checked (no spaces inside, a plausible length). Telnyx decides
+/// whether it is valid.
+pub fn clean_api_key(raw: &str) -> Result<ApiKey, AccountError> {
+    let key = raw.trim();
+    if key.is_empty() {
+        return Err(AccountError::Invalid(
+            "Paste your Telnyx API key first.".into(),
+        ));
+    }
+    if key.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(AccountError::Invalid(
+            "The API key contains spaces or line breaks inside it; copy it again from the Telnyx portal.".into(),
+        ));
+    }
+    if !(16..=256).contains(&key.len()) || !key.is_ascii() {
+        return Err(AccountError::Invalid(
+            "That does not look like a Telnyx API key (they start with “KEY” and are about 60 characters long).".into(),
+        ));
+    }
+    Ok(ApiKey::new(key))
+}
+
+/// The one cheap authenticated call that proves a key works: the first profile, one per page.
+pub async fn verify(client: &Client) -> Result<(), telnyx_client::Error> {
+    client
+        .list_messaging_profiles(&ListMessagingProfiles::default(), 1, 1)
+        .await
+        .map(|_| ())
+}
+
+/// Connects an account: checks the input, verifies the key with Telnyx (no retries, so a rate
+/// limit comes back at once), stores the key, and returns the settings with the account added and
+/// made the last one. Nothing is stored when any step fails.
+pub async fn connect(
+    store: &dyn SecretStore,
+    settings: &Settings,
+    request: ConnectRequest,
+) -> Result<(Settings, AccountEntry, Client), AccountError> {
+    let name = clean_account_name(&request.name)?;
+    let key = clean_api_key(&request.api_key)?;
+    let base_url = if request.base_url.trim().is_empty() {
+        settings.api_base_url.clone()
+    } else {
+        validate_base_url(&request.base_url).map_err(|e| AccountError::Invalid(e.0))?
+    };
+    let options = ClientOptions {
+        max_retries: 0,
+        ..ClientOptions::from_settings(settings)
+    };
+    verify(&build_client(&base_url, key.clone(), options)?).await?;
+
+    // Reconnecting an account of the same name at the same address replaces it (and its key).
+    let id = settings
+        .accounts
+        .iter()
+        .find(|a| a.name == name && a.base_url == base_url)
+        .map(|a| a.id.clone())
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    let entry = AccountEntry {
+        id: id.clone(),
+        name,
+        keychain_ref: format!("account:{id}"),
+        base_url,
+    };
+    store.set(&entry.keychain_ref, &key)?;
+    let next = settings
+        .apply(SettingsChange::AddAccount(entry.clone()))
+        .and_then(|s| s.apply(SettingsChange::LastAccount { id: Some(id) }))
+        .map_err(|e| AccountError::Invalid(e.0))?;
+    let client = build_client(&entry.base_url, key, ClientOptions::from_settings(settings))?;
+    Ok((next, entry, client))
+}
+
+/// Opens a connected account with the key from the keychain.
+pub fn open(
+    store: &dyn SecretStore,
+    settings: &Settings,
+    id: &str,
+) -> Result<(AccountEntry, Client), AccountError> {
+    let entry = settings
+        .account(id)
+        .cloned()
+        .ok_or_else(|| AccountError::UnknownAccount(id.to_owned()))?;
+    let key = store
+        .get(&entry.keychain_ref)?
+        .ok_or_else(|| AccountError::KeyMissing {
+            id: entry.id.clone(),
+            name: entry.name.clone(),
+        })?;
+    let client = build_client(&entry.base_url, key, ClientOptions::from_settings(settings))?;
+    Ok((entry, client))
+}
+
+/// Forgets an account: removes its key (idempotent) and returns settings without it.
+pub fn forget(
+    store: &dyn SecretStore,
+    settings: &Settings,
+    id: &str,
+) -> Result<Settings, AccountError> {
+    if let Some(entry) = settings.account(id) {
+        store.delete(&entry.keychain_ref)?;
+    }
+    settings
+        .apply(SettingsChange::RemoveAccount { id: id.to_owned() })
+        .map_err(|e| AccountError::Invalid(e.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_trimmed_and_bounded() {
+        assert_eq!(clean_account_name("  Main ").unwrap(), "Main");
+        assert_eq!(clean_account_name("").unwrap(), "Telnyx account");
+        assert!(clean_account_name(&"x".repeat(61)).is_err());
+        assert!(clean_account_name("a\u{7}b").is_err());
+    }
+
+    #[test]
+    fn keys_are_trimmed_and_sanity_checked() {
+        assert_eq!(
+            clean_api_key("  KEY0123456789abcdefXYZ\n")
+                .unwrap()
+                .expose(),
+            "KEY0123456789abcdefXYZ"
+        );
+        assert!(clean_api_key("").is_err());
+        assert!(clean_api_key("KEY0123 456789abcdefXYZ").is_err());
+        assert!(clean_api_key("short").is_err());
+    }
+
+    #[test]
+    fn errors_never_print_the_key() {
+        let err = clean_api_key("KEY0123 456789abcdefXYZ").unwrap_err();
+        assert!(!err.to_string().contains("KEY0123"));
+    }
+}

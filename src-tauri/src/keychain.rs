@@ -1,0 +1,55 @@
+//! The OS keychain as a `SecretStore` (Secret Service on Linux, Keychain on macOS, Credential
+//! Manager on Windows). Entries are named after the app identifier, so dev and release builds never
+//! share keys. There is no fallback: without a keychain, real accounts cannot be connected.
+
+use desk_core::secrets::{SecretError, SecretStore};
+use keyring::Entry;
+use telnyx_client::ApiKey;
+
+pub struct KeyringStore {
+    service: String,
+}
+
+impl KeyringStore {
+    pub fn new(service: impl Into<String>) -> Self {
+        KeyringStore {
+            service: service.into(),
+        }
+    }
+
+    fn entry(&self, reference: &str) -> Result<Entry, SecretError> {
+        Entry::new(&self.service, reference).map_err(map_error)
+    }
+}
+
+impl SecretStore for KeyringStore {
+    fn get(&self, reference: &str) -> Result<Option<ApiKey>, SecretError> {
+        match self.entry(reference)?.get_password() {
+            Ok(secret) => Ok(Some(ApiKey::new(secret))),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(err) => Err(map_error(err)),
+        }
+    }
+
+    fn set(&self, reference: &str, key: &ApiKey) -> Result<(), SecretError> {
+        self.entry(reference)?
+            .set_password(key.expose())
+            .map_err(map_error)
+    }
+
+    fn delete(&self, reference: &str) -> Result<(), SecretError> {
+        match self.entry(reference)?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(err) => Err(map_error(err)),
+        }
+    }
+}
+
+/// keyring's errors never contain the secret; they can name the platform's failure.
+fn map_error(err: keyring::Error) -> SecretError {
+    match err {
+        keyring::Error::NoStorageAccess(inner) => SecretError::Unavailable(inner.to_string()),
+        keyring::Error::PlatformFailure(inner) => SecretError::Unavailable(inner.to_string()),
+        other => SecretError::Failed(other.to_string()),
+    }
+}

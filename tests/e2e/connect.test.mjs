@@ -1,0 +1,108 @@
+// Connecting a Telnyx account end to end, against a standalone simulator standing in for Telnyx and
+// the real keychain (gnome-keyring in the suite's private D-Bus session).
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { test } from "node:test";
+import { launchApp, startSim } from "./harness.mjs";
+import { filesContaining, keychainEntries } from "./keychain.mjs";
+
+const artifacts = process.env.E2E_ARTIFACTS ?? path.join(import.meta.dirname, "artifacts");
+
+function newKey() {
+  return `KEY${randomBytes(24).toString("hex")}`;
+}
+
+async function connect(app, { name, key, baseUrl }) {
+  await (await app.byTestId("connect-account")).click();
+  await (await app.byTestId("connect-name")).setValue(name);
+  await (await app.byTestId("connect-key")).setValue(key);
+  await app.browser.execute(() => {
+    for (const d of document.querySelectorAll("details")) d.open = true;
+  });
+  await (await app.byTestId("connect-base-url")).setValue(baseUrl);
+  await (await app.byTestId("connect-submit")).click();
+}
+
+async function selectedAccountName(app) {
+  const select = await app.byTestId("account-switcher");
+  return app.browser.execute((el) => el.options[el.selectedIndex].text, select);
+}
+
+test("a connected account survives a restart and its key is nowhere but the keychain", async (t) => {
+  const key = newKey();
+  const sim = await startSim(t, key);
+  const before = keychainEntries();
+
+  const first = await launchApp(t);
+  await connect(first, { name: "Main", key, baseUrl: sim.baseUrl });
+  const count = await first.byTestId("numbers-count");
+  const expected = await sim.get("/phone_numbers/messaging?page[size]=1");
+  assert.equal(Number((await count.getText()).replace(/[^0-9]/g, "")), expected.meta.total_results);
+  assert.equal(await selectedAccountName(first), "Main");
+  const added = keychainEntries().filter((e) => !before.includes(e));
+  assert.equal(added.length, 1, "exactly one keychain entry for the new account");
+  // Use the app a little more: settings, then back to numbers.
+  await (await first.byTestId("nav-settings")).click();
+  await first.byTestId("account-row");
+  await first.stop();
+
+  const second = await launchApp(t, { home: first.home });
+  await second.byTestId("numbers-count");
+  assert.equal(await selectedAccountName(second), "Main");
+  await second.stop();
+
+  // The key must be in no file of the app's HOME, the suite's HOME (minus the keyring's own
+  // encrypted store) or any log.
+  const suiteHome = process.env.HOME;
+  const hits = [
+    ...filesContaining(first.home, key),
+    ...filesContaining(suiteHome, key, [path.join(suiteHome, ".local/share/keyrings")]),
+    // The simulator's own log is left out: it plays Telnyx and prints the key it accepts.
+    ...filesContaining(artifacts, key).filter((file) => !file.endsWith(".sim.log")),
+  ];
+  assert.deepEqual(hits, [], "the API key leaked into files");
+});
+
+test("a key Telnyx refuses is reported and nothing is stored", async (t) => {
+  const sim = await startSim(t, newKey());
+  const before = keychainEntries();
+  const app = await launchApp(t);
+  await connect(app, { name: "Wrong", key: newKey(), baseUrl: sim.baseUrl });
+  const notice = await app.byTestId("error-notice");
+  assert.match(await notice.getText(), /Telnyx did not accept/);
+  assert.deepEqual(keychainEntries(), before);
+});
+
+test("signing out removes the key from the keychain", async (t) => {
+  const key = newKey();
+  const sim = await startSim(t, key);
+  const before = keychainEntries();
+  const app = await launchApp(t);
+  await connect(app, { name: "Temporary", key, baseUrl: sim.baseUrl });
+  await app.byTestId("numbers-count");
+  assert.equal(keychainEntries().length, before.length + 1);
+
+  await (await app.byTestId("nav-settings")).click();
+  await (await app.byTestId("forget-account")).click();
+  await (await app.byTestId("forget-confirm")).click();
+  await app.byTestId("try-demo");
+  assert.deepEqual(keychainEntries(), before);
+});
+
+test("without a keychain the app says so plainly and the demo still works", async (t) => {
+  const key = newKey();
+  const sim = await startSim(t, key);
+  const app = await launchApp(t, {
+    env: { DBUS_SESSION_BUS_ADDRESS: "unix:path=/nonexistent/number-desk-test-bus" },
+  });
+  await connect(app, { name: "No keychain", key, baseUrl: sim.baseUrl });
+  const notice = await app.byTestId("error-notice");
+  const text = await notice.getText();
+  assert.match(text, /keychain/i);
+  assert.doesNotMatch(text, /panic|undefined/i);
+  await app.screenshot("-no-keychain");
+
+  await (await app.byTestId("try-demo")).click();
+  await app.byTestId("numbers-count");
+});
