@@ -981,7 +981,8 @@ fn health(h: Option<&NumberHealth>) -> (Check, Option<Finding>) {
             None,
         );
     }
-    if !h.success_ratio.is_finite() || !h.spam_ratio.is_finite() {
+    let readable = |r: f64| (0.0..=1.0).contains(&r);
+    if !readable(h.success_ratio) || !readable(h.spam_ratio) {
         return (
             check(
                 CheckKey::Health,
@@ -1317,6 +1318,10 @@ mod tests {
             case("health exactly at the thresholds", us())
                 .campaign("ASSIGNED")
                 .health(0.25, 0.75, 10)
+                .expect(V::Ready, ""),
+            case("ratio out of range", us())
+                .campaign("ASSIGNED")
+                .health(-0.5, 0.1, 10)
                 .expect(V::Ready, ""),
             case("NaN health", us())
                 .campaign("ASSIGNED")
@@ -1729,5 +1734,114 @@ mod tests {
         let mut sorted = Verdict::ALL;
         sorted.sort();
         assert_eq!(sorted, Verdict::ALL);
+    }
+
+    /// Every combination family, sampled: known and unknown values of every enum, missing data,
+    /// and health figures that are NaN, infinite, negative or zero. `assess` must never panic and
+    /// its answer must stay coherent.
+    #[test]
+    fn any_input_gives_a_coherent_answer() {
+        let statuses = [
+            None,
+            Some("active"),
+            Some("purchase-pending"),
+            Some("port-failed"),
+            Some("deleted"),
+            Some("port-out-pending"),
+            Some("emergency-only"),
+            Some("requirement-info-exception"),
+            Some("something-new"),
+            Some(""),
+        ];
+        let types = [
+            "longcode",
+            "tollfree",
+            "shortcode",
+            "long_code",
+            "alphanumeric",
+            "fax",
+            "",
+        ];
+        let countries = ["US", "CA", "GB", "us", "", "ZZ", "  "];
+        let campaigns = [
+            None,
+            Some("ASSIGNED"),
+            Some("PENDING_ASSIGNMENT"),
+            Some("FAILED_ASSIGNMENT"),
+            Some("PENDING_UNASSIGNMENT"),
+            Some("FAILED_UNASSIGNMENT"),
+            Some("WHATEVER"),
+            Some(""),
+        ];
+        let verifications = [
+            None,
+            Some("Verified"),
+            Some("Rejected"),
+            Some("In Progress"),
+            Some("Waiting For Customer"),
+            Some("verified"),
+            Some(""),
+        ];
+        let ratios = [0.0, 0.25, 0.5, 0.9, 1.0, -1.0, f64::NAN, f64::INFINITY];
+        let counts = [0, 1, 10_000, -5];
+        let profiles = [
+            None,
+            Some(profile("p-1", "Support Line", Some(true))),
+            Some(profile("p-1", "Old Alerts", Some(false))),
+            Some(profile("p-1", "", None)),
+        ];
+        // xorshift: a fixed, dependency-free sample of the combinations.
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut pick = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let ty = types[pick(types.len())];
+            let country = countries[pick(countries.len())];
+            let profile_id = [None, Some("p-1"), Some("")][pick(3)];
+            let mut n = number("+12125550100", ty, country, profile_id);
+            if ty.is_empty() {
+                n.number_type = None;
+            }
+            n.features = Features {
+                sms: if pick(2) == 0 { SMS } else { None },
+                mms: if pick(3) == 0 { SMS } else { None },
+            };
+            n.health = (pick(5) > 0).then(|| NumberHealth {
+                message_count: counts[pick(counts.len())],
+                inbound_outbound_ratio: ratios[pick(ratios.len())],
+                success_ratio: ratios[pick(ratios.len())],
+                spam_ratio: ratios[pick(ratios.len())],
+            });
+            let status = statuses[pick(statuses.len())].map(PhoneNumberStatus::parse);
+            let campaign =
+                campaigns[pick(campaigns.len())].map(|c| super::tests::campaign(c, Some("x")));
+            let verification = verifications[pick(verifications.len())]
+                .map(|v| super::tests::verification(v, None));
+            let profile = profiles[pick(profiles.len())].clone();
+            let ctx = NumberContext {
+                profile: profile.as_ref(),
+                status: status.as_ref(),
+                campaign: campaign.as_ref(),
+                verification: verification.as_ref(),
+            };
+            let r = assess(&n, &ctx);
+            assert_eq!(r.label, r.verdict.label(), "{n:?} {ctx:?} → {r:#?}");
+            assert_eq!(r.checks.len(), 6, "{n:?} {ctx:?} → {r:#?}");
+            assert!(
+                r.reason.ends_with('.') && !r.fix.is_empty(),
+                "{n:?} {ctx:?} → {r:#?}"
+            );
+            let failed = r.checks.iter().any(|c| c.state == CheckState::Failed);
+            let coherent = match r.verdict {
+                Verdict::Ready => !failed,
+                Verdict::CheckCountryRules => true,
+                _ => failed,
+            };
+            assert!(coherent, "{n:?} {ctx:?} → {r:#?}");
+        }
     }
 }
