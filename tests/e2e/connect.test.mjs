@@ -2,10 +2,11 @@
 // the real keychain (gnome-keyring in the suite's private D-Bus session).
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { launchApp, startSim } from "./harness.mjs";
-import { filesContaining, keychainEntries } from "./keychain.mjs";
+import { filesContaining, keychainEntries, SERVICE } from "./keychain.mjs";
 
 const artifacts = process.env.E2E_ARTIFACTS ?? path.join(import.meta.dirname, "artifacts");
 
@@ -105,4 +106,34 @@ test("without a keychain the app says so plainly and the demo still works", asyn
 
   await (await app.byTestId("try-demo")).click();
   await app.byTestId("numbers-count");
+});
+
+test("when Telnyx rate-limits the check, the form counts down and tries again by itself", async (t) => {
+  const key = newKey();
+  const sim = await startSim(t, key, ["--p-429", "1"]);
+  const app = await launchApp(t);
+  await connect(app, { name: "Busy", key, baseUrl: sim.baseUrl });
+  const countdown = await app.byTestId("connect-countdown", 15_000);
+  assert.match(await countdown.getText(), /Trying again in \d+ s/);
+  await app.screenshot("-countdown");
+
+  await sim.admin("POST", "/faults", { p_429: 0 });
+  await app.byTestId("numbers-count");
+  assert.equal(await selectedAccountName(app), "Busy");
+});
+
+test("an unreadable settings file is kept as a backup and the app starts with defaults", async (t) => {
+  const home = mkdtempSync(path.join(process.env.E2E_TMP ?? "/tmp", "home-corrupt-"));
+  const dataDir = path.join(home, ".local/share", SERVICE);
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(path.join(dataDir, "settings.json"), '{"settings": {"theme": 42');
+
+  const app = await launchApp(t, { home });
+  await (await app.byTestId("try-demo")).click();
+  await (await app.byTestId("nav-settings")).click();
+  const notice = await app.byTestId("settings-recovered");
+  assert.match(await notice.getText(), /could not be read/);
+  const backups = readdirSync(dataDir).filter((name) => name.startsWith("settings.json.broken-"));
+  assert.equal(backups.length, 1);
+  assert.equal(readFileSync(path.join(dataDir, backups[0]), "utf8"), '{"settings": {"theme": 42');
 });

@@ -53,11 +53,11 @@ async function waitForPort(port, timeoutMs) {
  * Starts the standalone simulator (a stand-in for api.telnyx.com) with the demo account and `key`
  * as its only accepted API key. Stopped when the test ends.
  */
-export async function startSim(t, key) {
+export async function startSim(t, key, extraArgs = []) {
   const port = await freePort();
   mkdirSync(artifacts, { recursive: true });
   const log = openSync(path.join(artifacts, `${safeName(t.name)}.sim.log`), "a");
-  const child = spawn(simBinary, ["--port", String(port), "--api-key", key], {
+  const child = spawn(simBinary, ["--port", String(port), "--api-key", key, ...extraArgs], {
     stdio: ["ignore", log, log],
     detached: true,
   });
@@ -70,6 +70,16 @@ export async function startSim(t, key) {
   const baseUrl = `http://127.0.0.1:${port}/v2`;
   return {
     baseUrl,
+    /** The simulator's loopback admin API (`/_sim/...`). */
+    async admin(method, adminPath, body) {
+      const response = await fetch(`http://127.0.0.1:${port}/_sim${adminPath}`, {
+        method,
+        headers: { "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} /_sim${adminPath} → ${response.status}`);
+      return response.text();
+    },
     async get(apiPath) {
       const response = await fetch(`${baseUrl}${apiPath}`, { headers: { Authorization: `Bearer ${key}` } });
       if (!response.ok) throw new Error(`GET ${apiPath} → ${response.status}`);
