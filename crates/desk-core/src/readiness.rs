@@ -18,18 +18,19 @@
 //! 4. [`Verdict::ProfileDisabled`] — the profile's `enabled` is false (FACTS.md §3).
 //! 5. Compliance, from [`ENABLEMENT_RULES`]: [`Verdict::Needs10dlcCampaign`] (US long code without an
 //!    `ASSIGNED` campaign, FACTS.md §6), [`Verdict::NeedsTollFreeVerification`] (US/CA toll-free not
-//!    `Verified`, FACTS.md §7), [`Verdict::ShortCodeNotProvisioned`]. A number has one type, so at
-//!    most one of these applies.
+//!    `Verified`, FACTS.md §7). A short code's step, provisioning, is judged by links 1 and 2, so its
+//!    compliance line only summarises them.
 //! 6. [`Verdict::Unhealthy`] — health below the thresholds Telnyx itself uses to skip unhealthy
 //!    numbers in a number pool: success ratio < 25 % or spam ratio > 75 % (FACTS.md §3,
-//!    `number_pool_settings`; [`MIN_SUCCESS_RATIO`], [`MAX_SPAM_RATIO`]).
+//!    `number_pool_settings`; [`MIN_SUCCESS_RATIO`], [`MAX_SPAM_RATIO`]). Strict comparisons, as
+//!    documented; not judged on zero messages or on ratios outside 0–1.
 //! 7. [`Verdict::CheckCountryRules`] — everything checkable passed, but the type has no registration
-//!    Telnyx reports through the API (non-US long code, toll-free outside US/CA, unknown type or
-//!    country): the admin must check the country's rules.
+//!    Telnyx reports through the API (non-US long code including Canada, toll-free outside US/CA,
+//!    alphanumeric sender ID, unknown type or country): the admin must check the country's rules.
 //! 8. [`Verdict::Ready`].
 //!
 //! Missing or unknown data (no inventory record, an `Other(..)` status, no health figures) makes a
-//! check `unknown` and never blocks the verdict on its own: the app does not call a number broken on
+//! check `unknown`, and `port-out-pending` a `warning`; neither blocks the verdict on its own: the app does not call a number broken on
 //! data it cannot read. An unknown 10DLC or toll-free status is the exception: those steps pass only
 //! on a positive answer (`ASSIGNED`, `Verified`), so an unknown value fails them with the value shown.
 
