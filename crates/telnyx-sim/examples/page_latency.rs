@@ -7,9 +7,16 @@ use std::time::{Duration, Instant};
 
 use telnyx_sim::{Account, SimConfig, Simulator};
 
+/// Builds the query string of the i-th request of a scenario.
+type QueryFor = Box<dyn Fn(usize) -> String>;
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let count: usize = std::env::args().nth(1).map(|s| s.parse()).transpose()?.unwrap_or(100_000);
+    let count: usize = std::env::args()
+        .nth(1)
+        .map(|s| s.parse())
+        .transpose()?
+        .unwrap_or(100_000);
     let built = Instant::now();
     let account = Account::generated(count, 42);
     let profile = account.profiles[0].id.clone();
@@ -18,12 +25,47 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let http = reqwest::Client::new();
     let key = sim.api_key();
     let pages = count.div_ceil(250);
-    let scenarios: Vec<(&str, Box<dyn Fn(usize) -> String>)> = vec![
-        ("unfiltered", Box::new(|i| format!("page[size]=250&page[number]={}", 1 + (i * 37) % pages))),
-        ("sort desc", Box::new(|i| format!("page[size]=250&sort[phone_number]=desc&page[number]={}", 1 + (i * 13) % 50))),
-        ("by profile", Box::new(move |i| format!("page[size]=250&filter[messaging_profile_id]={profile}&page[number]={}", 1 + i % 50))),
-        ("by type", Box::new(|i| format!("page[size]=250&filter[type]=tollfree&page[number]={}", 1 + i % 40))),
-        ("contains", Box::new(|i| format!("page[size]=250&filter[phone_number][contains]=555&page[number]={}", 1 + i % 40))),
+    let scenarios: Vec<(&str, QueryFor)> = vec![
+        (
+            "unfiltered",
+            Box::new(move |i| format!("page[size]=250&page[number]={}", 1 + (i * 37) % pages)),
+        ),
+        (
+            "sort desc",
+            Box::new(|i| {
+                format!(
+                    "page[size]=250&sort[phone_number]=desc&page[number]={}",
+                    1 + (i * 13) % 50
+                )
+            }),
+        ),
+        (
+            "by profile",
+            Box::new(move |i| {
+                format!(
+                    "page[size]=250&filter[messaging_profile_id]={profile}&page[number]={}",
+                    1 + i % 50
+                )
+            }),
+        ),
+        (
+            "by type",
+            Box::new(|i| {
+                format!(
+                    "page[size]=250&filter[type]=tollfree&page[number]={}",
+                    1 + i % 40
+                )
+            }),
+        ),
+        (
+            "contains",
+            Box::new(|i| {
+                format!(
+                    "page[size]=250&filter[phone_number][contains]=555&page[number]={}",
+                    1 + i % 40
+                )
+            }),
+        ),
     ];
     for (name, query) in scenarios {
         let mut times: Vec<Duration> = Vec::new();
@@ -33,7 +75,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let resp = http.get(&url).bearer_auth(&key).send().await?;
             let body = resp.bytes().await?;
             let took = started.elapsed();
-            assert!(body.len() > 1000, "{name}: unexpected body {}", String::from_utf8_lossy(&body));
+            assert!(
+                body.len() > 1000,
+                "{name}: unexpected body {}",
+                String::from_utf8_lossy(&body)
+            );
             if i >= 20 {
                 times.push(took); // the first 20 warm the connection and caches
             }

@@ -1,13 +1,38 @@
 //! JSON renderings of account records exactly as the spec names and spells their fields.
 
+use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::account::{Campaign, CampaignAssignment, MessageRecord, Number, Profile, Verification};
+use crate::account::{
+    Campaign, CampaignAssignment, Features, Health, MessageRecord, Number, Profile, Verification,
+};
 use crate::state::{BulkOrder, BulkOutcome, State};
 
 /// `PhoneNumberWithMessagingSettings` (`record_type` `messaging_settings`), or the legacy
 /// `/messaging_phone_numbers` record (`record_type` `messaging_phone_number`, `id` = E.164, dashed `type`).
-pub fn number_settings(n: &Number, organization_id: &str, legacy: bool) -> Value {
+/// Borrowed and serialized directly: this is the hot path of 250-number pages.
+#[derive(Debug, Serialize)]
+pub struct NumberSettings<'a> {
+    record_type: &'static str,
+    id: &'a str,
+    phone_number: &'a str,
+    messaging_profile_id: Option<&'a str>,
+    messaging_product: &'a str,
+    eligible_messaging_products: &'a [String],
+    traffic_type: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    country_code: &'a str,
+    features: &'a Features,
+    health: &'a Health,
+    organization_id: &'a str,
+    tags: &'a [String],
+    created_at: &'a str,
+    updated_at: &'a str,
+}
+
+/// Borrows a number as its messaging-settings record.
+pub fn settings<'a>(n: &'a Number, organization_id: &'a str, legacy: bool) -> NumberSettings<'a> {
     let (record_type, id, kind) = if legacy {
         (
             "messaging_phone_number",
@@ -17,23 +42,28 @@ pub fn number_settings(n: &Number, organization_id: &str, legacy: bool) -> Value
     } else {
         ("messaging_settings", n.id.as_str(), n.kind.api_name())
     };
-    json!({
-        "record_type": record_type,
-        "id": id,
-        "phone_number": n.phone_number,
-        "messaging_profile_id": n.messaging_profile_id,
-        "messaging_product": n.messaging_product,
-        "eligible_messaging_products": n.eligible_messaging_products,
-        "traffic_type": n.traffic_type,
-        "type": kind,
-        "country_code": n.country_code,
-        "features": {"sms": n.features.sms, "mms": n.features.mms},
-        "health": n.health,
-        "organization_id": organization_id,
-        "tags": n.tags,
-        "created_at": n.created_at,
-        "updated_at": n.updated_at,
-    })
+    NumberSettings {
+        record_type,
+        id,
+        phone_number: &n.phone_number,
+        messaging_profile_id: n.messaging_profile_id.as_deref(),
+        messaging_product: &n.messaging_product,
+        eligible_messaging_products: &n.eligible_messaging_products,
+        traffic_type: &n.traffic_type,
+        kind,
+        country_code: &n.country_code,
+        features: &n.features,
+        health: &n.health,
+        organization_id,
+        tags: &n.tags,
+        created_at: &n.created_at,
+        updated_at: &n.updated_at,
+    }
+}
+
+/// The messaging-settings record as a JSON value.
+pub fn number_settings(n: &Number, organization_id: &str, legacy: bool) -> Value {
+    serde_json::to_value(settings(n, organization_id, legacy)).unwrap_or(Value::Null)
 }
 
 /// `MessagingProfile`.

@@ -28,7 +28,7 @@ pub(crate) async fn list(sim: Sim, RawQuery(raw): RawQuery) -> ApiResult {
         f.phones = Some(q.list("filter[phone_number]"));
     }
     let state = sim.0.read();
-    ok(listing(&state, &f, &page, true))
+    listing(&state, &f, &page, true)
 }
 
 /// `GET /messaging_phone_numbers/{id}`.

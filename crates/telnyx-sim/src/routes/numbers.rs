@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use serde_json::{json, Value};
 
 use super::{is_uuid, json_object, ok, opt_string, ApiResult, Sim};
@@ -65,31 +66,16 @@ pub(crate) fn select(state: &State, f: &NumberFilter, page: &Page) -> (Vec<usize
     };
     match (by_profile, kind, contains) {
         (Some(set), None, None) => (page_of(set.iter().copied(), f.desc, page), set.len()),
-        (Some(set), _, _) => page_of_vec(
-            set.iter().copied().filter(|&i| rest_ok(i)).collect(),
-            f.desc,
-            page,
-        ),
+        (Some(set), _, _) => page_filtered(set.iter().copied(), rest_ok, f.desc, page),
         (None, Some(k), None) => {
             let v = state.kind_numbers(k);
             (page_of(v.iter().copied(), f.desc, page), v.len())
         }
         (None, None, None) => (page_of(0..numbers.len(), f.desc, page), numbers.len()),
-        (None, Some(k), Some(_)) => page_of_vec(
-            state
-                .kind_numbers(k)
-                .iter()
-                .copied()
-                .filter(|&i| rest_ok(i))
-                .collect(),
-            f.desc,
-            page,
-        ),
-        (None, None, Some(_)) => page_of_vec(
-            (0..numbers.len()).filter(|&i| rest_ok(i)).collect(),
-            f.desc,
-            page,
-        ),
+        (None, Some(k), Some(_)) => {
+            page_filtered(state.kind_numbers(k).iter().copied(), rest_ok, f.desc, page)
+        }
+        (None, None, Some(_)) => page_filtered(0..numbers.len(), rest_ok, f.desc, page),
     }
 }
 
@@ -106,15 +92,55 @@ fn page_of_vec(all: Vec<usize>, desc: bool, page: &Page) -> (Vec<usize>, usize) 
     (page_of(all.into_iter(), desc, page), total)
 }
 
-/// Renders a page of number settings with its meta.
-pub(crate) fn listing(state: &State, f: &NumberFilter, page: &Page, legacy: bool) -> Value {
+/// One pass over the candidates: counts every match, keeps only the requested page.
+fn page_filtered(
+    it: impl DoubleEndedIterator<Item = usize>,
+    keep: impl Fn(usize) -> bool,
+    desc: bool,
+    page: &Page,
+) -> (Vec<usize>, usize) {
+    let (start, end) = (page.offset(), page.offset().saturating_add(page.size()));
+    let mut total = 0;
+    let mut out = Vec::with_capacity(page.size().min(250));
+    let mut visit = |i: usize| {
+        if keep(i) {
+            if (start..end).contains(&total) {
+                out.push(i);
+            }
+            total += 1;
+        }
+    };
+    if desc {
+        it.rev().for_each(&mut visit);
+    } else {
+        it.for_each(&mut visit);
+    }
+    (out, total)
+}
+
+/// Renders a page of number settings with its meta, serialized straight from the account.
+pub(crate) fn listing(state: &State, f: &NumberFilter, page: &Page, legacy: bool) -> ApiResult {
+    #[derive(serde::Serialize)]
+    struct Listing<'a> {
+        data: Vec<render::NumberSettings<'a>>,
+        meta: Value,
+    }
     let (items, total) = select(state, f, page);
     let org = &state.account.organization_id;
-    let data: Vec<Value> = items
+    let data = items
         .iter()
-        .map(|&i| render::number_settings(&state.account.numbers[i], org, legacy))
+        .map(|&i| render::settings(&state.account.numbers[i], org, legacy))
         .collect();
-    json!({ "data": data, "meta": page.meta(total) })
+    let body = serde_json::to_vec(&Listing {
+        data,
+        meta: page.meta(total),
+    })
+    .map_err(|_| ApiError::unexpected())?;
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response())
 }
 
 /// `GET /phone_numbers/messaging`.
@@ -142,7 +168,7 @@ pub(crate) async fn list(sim: Sim, RawQuery(raw): RawQuery) -> ApiResult {
         .and_then(NumberKind::parse);
     f.desc = q.enum_value("sort[phone_number]", &["asc", "desc"])? == Some("desc");
     let state = sim.0.read();
-    ok(listing(&state, &f, &page, false))
+    listing(&state, &f, &page, false)
 }
 
 /// `GET /phone_numbers/{id}/messaging` (`id` = numeric id or E.164, `+` or `%2B`).

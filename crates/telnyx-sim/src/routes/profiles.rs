@@ -114,7 +114,7 @@ pub(crate) async fn numbers(
         profile: Some(ProfileFilter::Id(id)),
         ..NumberFilter::default()
     };
-    ok(listing(&state, &f, &page, false))
+    listing(&state, &f, &page, false)
 }
 
 /// Applies the writable fields of a create/update body, validating each against the spec.
