@@ -2,7 +2,7 @@
 //! app explains (documented number by number in `DEMO.md`). Deterministic: built from a fixed seed.
 
 use super::generated::Builder;
-use super::{Account, FeatureSet, Features, NumberPoolSettings, UrlShortenerSettings};
+use super::{Account, Features, NumberPoolSettings, UrlShortenerSettings};
 
 /// Seed of the demo account.
 pub const DEMO_SEED: u64 = 0x4E55_4D42_4552_4445; // "NUMBERDE"
@@ -294,13 +294,6 @@ pub fn build() -> Account {
             _ => {}
         }
     }
-    // Keep short codes MMS-less and make landlines obviously non-capable in the FeatureSet sense.
-    debug_assert!(b.account.numbers.iter().all(|n| n.features.sms
-        != Some(FeatureSet {
-            domestic_two_way: false,
-            international_inbound: false,
-            international_outbound: false
-        })));
     b.account
 }
 
@@ -383,5 +376,141 @@ mod tests {
             .webhook_url
             .as_deref()
             .is_some_and(|u| u.starts_with("http://127.0.0.1:9/"))));
+    }
+}
+
+#[cfg(test)]
+mod showcase_tests {
+    //! The concrete examples `DEMO.md` gives, checked against the built account.
+    use super::*;
+
+    fn find<'a>(a: &'a Account, phone: &str) -> &'a super::super::Number {
+        a.numbers
+            .iter()
+            .find(|n| n.phone_number == phone)
+            .unwrap_or_else(|| panic!("{phone} missing"))
+    }
+
+    fn profile_name<'a>(a: &'a Account, phone: &str) -> Option<&'a str> {
+        let id = find(a, phone).messaging_profile_id.as_deref()?;
+        a.profiles
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.name.as_str())
+    }
+
+    fn campaign_status<'a>(a: &'a Account, phone: &str) -> Option<&'a str> {
+        a.campaign_assignments
+            .iter()
+            .find(|c| c.phone_number == phone)
+            .map(|c| c.assignment_status.as_str())
+    }
+
+    fn tf_status<'a>(a: &'a Account, phone: &str) -> Option<&'a str> {
+        a.verifications
+            .iter()
+            .find(|v| v.phone_numbers.iter().any(|p| p == phone))
+            .map(|v| v.verification_status.as_str())
+    }
+
+    fn errors(a: &Account, phone: &str) -> Vec<String> {
+        a.message_records
+            .iter()
+            .filter(|r| r.cli == phone)
+            .flat_map(|r| r.errors.clone())
+            .collect()
+    }
+
+    #[test]
+    fn demo_md_examples_hold() {
+        let a = build();
+        assert_eq!(a.numbers.len(), 1512);
+        let ids: Vec<(&str, &str)> = a
+            .profiles
+            .iter()
+            .map(|p| (p.name.as_str(), p.id.as_str()))
+            .collect();
+        assert_eq!(
+            ids[0],
+            ("Support Line", "23f24c71-ac2b-475f-90a7-40297dc1b7a1")
+        );
+        assert_eq!(
+            ids[3],
+            ("Old Alerts", "9aba5cfa-c4a8-41b6-ad22-41621329affb")
+        );
+        assert_eq!(profile_name(&a, "+12125550100"), Some("Support Line"));
+        assert_eq!(campaign_status(&a, "+12125550100"), Some("ASSIGNED"));
+        assert_eq!(
+            campaign_status(&a, "+12125550101"),
+            Some("PENDING_ASSIGNMENT")
+        );
+        assert_eq!(
+            campaign_status(&a, "+12125550102"),
+            Some("FAILED_ASSIGNMENT")
+        );
+        assert_eq!(campaign_status(&a, "+12125550103"), None);
+        assert_eq!(errors(&a, "+12125550103"), vec!["40010", "40010"]);
+        assert_eq!(profile_name(&a, "+12125550104"), None);
+        assert_eq!(errors(&a, "+12125550104"), vec!["40305"]);
+        assert_eq!(find(&a, "+12125550105").status, "purchase-pending");
+        assert!(find(&a, "+12125550106").features.sms.is_none());
+        assert!(find(&a, "+12125550107").health.success_ratio < 0.25);
+        assert!(find(&a, "+12125550108").health.spam_ratio > 0.75);
+        assert_eq!(profile_name(&a, "+12125550109"), Some("Old Alerts"));
+        assert_eq!(
+            profile_name(&a, "+12125550110"),
+            Some("Appointment Reminders")
+        );
+        assert_eq!(profile_name(&a, "+12125550111"), Some("After-Hours Desk"));
+        assert!(errors(&a, "+12125550112").contains(&"40300".to_string()));
+        assert_eq!(tf_status(&a, "+18005550100"), Some("Verified"));
+        assert_eq!(tf_status(&a, "+18005550101"), Some("In Progress"));
+        assert_eq!(tf_status(&a, "+18005550102"), Some("Rejected"));
+        assert_eq!(tf_status(&a, "+18005550103"), None);
+        assert_eq!(find(&a, "+18005550104").country_code, "CA");
+        assert_eq!(tf_status(&a, "+18005550105"), Some("Waiting For Customer"));
+        assert_eq!(find(&a, "55504").status, "purchase-pending");
+        assert_eq!(profile_name(&a, "55503"), None);
+        for (phone, country) in [
+            ("+447700900000", "GB"),
+            ("+493023125000", "DE"),
+            ("+61491570006", "AU"),
+            ("+33199000000", "FR"),
+            ("+31205550000", "NL"),
+            ("+14165550100", "CA"),
+        ] {
+            assert_eq!(find(&a, phone).country_code, country);
+        }
+        let count = |c: &str| a.numbers.iter().filter(|n| n.country_code == c).count();
+        assert_eq!(
+            (
+                count("GB"),
+                count("DE"),
+                count("AU"),
+                count("FR"),
+                count("NL")
+            ),
+            (80, 60, 50, 40, 20)
+        );
+        let us_long = a
+            .numbers
+            .iter()
+            .filter(|n| n.country_code == "US" && n.kind == super::super::NumberKind::LongCode);
+        assert_eq!(us_long.count(), 990);
+        assert_eq!(
+            a.numbers
+                .iter()
+                .filter(|n| n.messaging_profile_id.is_none())
+                .count(),
+            141
+        );
+        assert_eq!(
+            (
+                a.verifications.len(),
+                a.message_records.len(),
+                a.campaign_assignments.len()
+            ),
+            (175, 181, 915)
+        );
     }
 }
