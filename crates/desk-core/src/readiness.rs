@@ -401,8 +401,11 @@ pub fn assess(number: &MessagingNumber, ctx: &NumberContext<'_>) -> Readiness {
 
     let (c1, f1) = provisioning(kind, ctx.status);
     let (c2, f2) = messaging_enabled(kind, &number.features);
-    let (c3, f3) = profile(number, ctx.profile);
-    let (c4, f4) = profile_enabled(ctx.profile);
+    // Formatted once: three links and the ready sentence name the profile.
+    let name = ctx.profile.map(display_name);
+    let name = name.as_deref();
+    let (c3, f3) = profile(number, name);
+    let (c4, f4) = profile_enabled(ctx.profile, name);
     let (c5, f5) = compliance(kind, country, ctx);
     let (c6, f6) = health(number.health.as_ref());
 
@@ -422,7 +425,7 @@ pub fn assess(number: &MessagingNumber, ctx: &NumberContext<'_>) -> Readiness {
         fix,
     } = first.unwrap_or_else(|| Finding {
         verdict: Verdict::Ready,
-        reason: ready_reason(kind, ctx.profile),
+        reason: ready_reason(kind, name),
         fix: "Nothing to do: it can send and receive texts.".to_owned(),
     });
     Readiness {
@@ -442,8 +445,8 @@ fn display_name(p: &MessagingProfile) -> String {
     }
 }
 
-fn ready_reason(kind: NumberKind, profile: Option<&MessagingProfile>) -> String {
-    let profile = profile.map_or_else(|| "its messaging profile".to_owned(), display_name);
+fn ready_reason(kind: NumberKind, profile: Option<&str>) -> String {
+    let profile = profile.unwrap_or("its messaging profile");
     let compliance = match kind {
         NumberKind::LongCode => ", and its 10DLC campaign assignment is complete",
         NumberKind::TollFree => ", and it is toll-free verified",
@@ -607,7 +610,8 @@ fn messaging_enabled(kind: NumberKind, features: &Features) -> (Check, Option<Fi
 
 const PROFILE: &str = "Messaging profile";
 
-fn profile(number: &MessagingNumber, found: Option<&MessagingProfile>) -> (Check, Option<Finding>) {
+/// `found` is the display name of the profile, when it is on the account.
+fn profile(number: &MessagingNumber, found: Option<&str>) -> (Check, Option<Finding>) {
     let id = number
         .messaging_profile_id
         .as_ref()
@@ -619,7 +623,7 @@ fn profile(number: &MessagingNumber, found: Option<&MessagingProfile>) -> (Check
                 CheckKey::Profile,
                 PROFILE,
                 CheckState::Passed,
-                format!("Assigned to {}.", display_name(p)),
+                format!("Assigned to {p}."),
             ),
             None,
         ),
@@ -654,8 +658,12 @@ fn profile(number: &MessagingNumber, found: Option<&MessagingProfile>) -> (Check
 
 const PROFILE_ENABLED: &str = "Profile enabled";
 
-fn profile_enabled(profile: Option<&MessagingProfile>) -> (Check, Option<Finding>) {
-    let Some(p) = profile else {
+/// `name` is the profile's display name (`Some` whenever `profile` is).
+fn profile_enabled(
+    profile: Option<&MessagingProfile>,
+    name: Option<&str>,
+) -> (Check, Option<Finding>) {
+    let (Some(p), Some(name)) = (profile, name) else {
         return (
             check(
                 CheckKey::ProfileEnabled,
@@ -666,14 +674,13 @@ fn profile_enabled(profile: Option<&MessagingProfile>) -> (Check, Option<Finding
             None,
         );
     };
-    let name = display_name(p);
     match p.enabled {
         Some(true) => (
             check(
                 CheckKey::ProfileEnabled,
                 PROFILE_ENABLED,
                 CheckState::Passed,
-                format!("{} is enabled.", capitalize(&name)),
+                format!("{} is enabled.", capitalize(name)),
             ),
             None,
         ),
@@ -682,7 +689,7 @@ fn profile_enabled(profile: Option<&MessagingProfile>) -> (Check, Option<Finding
                 CheckKey::ProfileEnabled,
                 PROFILE_ENABLED,
                 CheckState::Failed,
-                format!("{} is disabled.", capitalize(&name)),
+                format!("{} is disabled.", capitalize(name)),
             ),
             finding(
                 Verdict::ProfileDisabled,
@@ -699,7 +706,7 @@ fn profile_enabled(profile: Option<&MessagingProfile>) -> (Check, Option<Finding
                 CheckKey::ProfileEnabled,
                 PROFILE_ENABLED,
                 CheckState::Unknown,
-                format!("{} does not say whether it is enabled.", capitalize(&name)),
+                format!("{} does not say whether it is enabled.", capitalize(name)),
             ),
             None,
         ),
@@ -1004,12 +1011,7 @@ fn health(h: Option<&NumberHealth>) -> (Check, Option<Finding>) {
     );
     if !low_success && !spammy {
         return (
-            check(
-                CheckKey::Health,
-                HEALTH,
-                CheckState::Passed,
-                capitalize(&figures),
-            ),
+            check(CheckKey::Health, HEALTH, CheckState::Passed, figures),
             None,
         );
     }
@@ -1033,7 +1035,7 @@ fn health(h: Option<&NumberHealth>) -> (Check, Option<Finding>) {
         ),
     };
     (
-        check(CheckKey::Health, HEALTH, CheckState::Failed, capitalize(&figures)),
+        check(CheckKey::Health, HEALTH, CheckState::Failed, figures),
         finding(
             Verdict::Unhealthy,
             reason,
