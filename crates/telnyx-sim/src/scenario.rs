@@ -52,4 +52,18 @@ mod tests {
             "messaging_profile_id":"nope"}]}"#;
         assert!(parse(text).unwrap_err().to_string().contains("nope"));
     }
+
+    #[test]
+    fn values_outside_the_spec_enums_are_refused() {
+        let text = r#"{"campaigns":[{"campaign_id":"c","tcr_campaign_id":"C1","brand_id":"b","tcr_brand_id":"B1",
+            "campaign_status":"APPROVED"}]}"#;
+        let err = parse(text).unwrap_err().to_string();
+        assert!(err.contains("campaign_status 'APPROVED'"), "{err}");
+        let text = r#"{"verifications":[{"id":"v","phone_numbers":[],"verification_status":"verified",
+            "business_name":"x"}]}"#;
+        assert!(parse(text)
+            .unwrap_err()
+            .to_string()
+            .contains("verification_status"));
+    }
 }

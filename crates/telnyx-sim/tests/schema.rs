@@ -329,3 +329,48 @@ async fn every_demo_number_and_profile_matches_the_schema() {
     }
     assert!(checker.checked > 20);
 }
+
+#[tokio::test]
+async fn a_generated_100k_account_serves_schema_valid_pages() {
+    let account = telnyx_sim::Account::generated(100_000, 11);
+    let profile = account.profiles[1].id.clone();
+    let ctx = Ctx::with(SimConfig::with_account(account)).await;
+    let mut checker = Checker {
+        spec: spec(),
+        checked: 0,
+    };
+    let r = ctx
+        .get("/phone_numbers/messaging?page[size]=250&page[number]=400")
+        .await;
+    assert_eq!(
+        r.body["meta"],
+        json!({"page_number": 400, "page_size": 250, "total_pages": 400, "total_results": 100_000})
+    );
+    assert_eq!(r.body["data"].as_array().unwrap().len(), 250);
+    checker.validate("/phone_numbers/messaging", "get", r.status, &r.body);
+    let r = ctx.get(&format!("/phone_numbers/messaging?page[size]=250&filter[messaging_profile_id]={profile}&sort[phone_number]=desc")).await;
+    assert!(r.body["meta"]["total_results"].as_u64().unwrap() > 15_000);
+    checker.validate("/phone_numbers/messaging", "get", r.status, &r.body);
+    for (path, spec_path) in [
+        (
+            "/phone_numbers?page[size]=250&page[number]=17",
+            "/phone_numbers",
+        ),
+        (
+            "/10dlc/phone_number_campaigns?recordsPerPage=250",
+            "/10dlc/phone_number_campaigns",
+        ),
+        (
+            "/messaging_tollfree/verification/requests?page=3&page_size=100",
+            "/messaging_tollfree/verification/requests",
+        ),
+        (
+            "/detail_records?filter[record_type]=messaging&page[size]=50",
+            "/detail_records",
+        ),
+    ] {
+        let r = ctx.get(path).await;
+        assert_eq!(r.status, 200, "{path}");
+        checker.validate(spec_path, "get", r.status, &r.body);
+    }
+}

@@ -566,6 +566,7 @@ impl Account {
                 }
             }
         }
+        self.check_enumerations()?;
         let campaign_ids: std::collections::HashSet<&str> = self
             .campaigns
             .iter()
@@ -581,4 +582,177 @@ impl Account {
         }
         Ok(self)
     }
+
+    /// Rejects enumerated values the spec does not list, so a scenario cannot make the simulator answer
+    /// something the official schema would reject.
+    fn check_enumerations(&self) -> Result<(), SimError> {
+        fn check(what: &str, owner: &str, value: &str, allowed: &[&str]) -> Result<(), SimError> {
+            if allowed.contains(&value) {
+                Ok(())
+            } else {
+                Err(SimError::Scenario(format!(
+                    "{owner}: {what} '{value}' is not one of: {}",
+                    allowed.join(", ")
+                )))
+            }
+        }
+        for n in &self.numbers {
+            check("status", &n.phone_number, &n.status, &NUMBER_STATUSES)?;
+            if let Some(t) = &n.phone_number_type {
+                check("phone_number_type", &n.phone_number, t, &PHONE_NUMBER_TYPES)?;
+            }
+            let country_ok =
+                n.country_code.len() == 2 && n.country_code.chars().all(|c| c.is_ascii_uppercase());
+            if !country_ok {
+                return Err(SimError::Scenario(format!(
+                    "{}: country_code '{}' must be an ISO alpha-2 code such as US",
+                    n.phone_number, n.country_code
+                )));
+            }
+        }
+        for p in &self.profiles {
+            check(
+                "webhook_api_version",
+                &p.name,
+                &p.webhook_api_version,
+                &["1", "2", "2010-04-01"],
+            )?;
+            for d in &p.whitelisted_destinations {
+                let ok = d == "*" || (d.len() == 2 && d.chars().all(|c| c.is_ascii_uppercase()));
+                if !ok {
+                    return Err(SimError::Scenario(format!(
+                        "{}: whitelisted_destinations entry '{d}' must be an ISO alpha-2 code",
+                        p.name
+                    )));
+                }
+            }
+        }
+        for c in &self.campaigns {
+            check(
+                "campaign_status",
+                &c.campaign_id,
+                &c.campaign_status,
+                &CAMPAIGN_STATUSES,
+            )?;
+            check(
+                "submission_status",
+                &c.campaign_id,
+                &c.submission_status,
+                &["CREATED", "FAILED", "PENDING"],
+            )?;
+        }
+        for a in &self.campaign_assignments {
+            check(
+                "assignment_status",
+                &a.phone_number,
+                &a.assignment_status,
+                &ASSIGNMENT_STATUSES,
+            )?;
+        }
+        for v in &self.verifications {
+            check(
+                "verification_status",
+                &v.id,
+                &v.verification_status,
+                &VERIFICATION_STATUSES,
+            )?;
+            check("message_volume", &v.id, &v.message_volume, &MESSAGE_VOLUMES)?;
+        }
+        for r in &self.message_records {
+            check("status", &r.uuid, &r.status, &MDR_STATUSES)?;
+            check("direction", &r.uuid, &r.direction, &["inbound", "outbound"])?;
+            check(
+                "message_type",
+                &r.uuid,
+                &r.message_type,
+                &["SMS", "MMS", "RCS"],
+            )?;
+        }
+        Ok(())
+    }
 }
+
+/// `PhoneNumberDetailed.status`.
+pub const NUMBER_STATUSES: [&str; 13] = [
+    "purchase-pending",
+    "purchase-failed",
+    "port-pending",
+    "port-failed",
+    "active",
+    "deleted",
+    "emergency-only",
+    "ported-out",
+    "port-out-pending",
+    "requirement-info-pending",
+    "requirement-info-under-review",
+    "requirement-info-exception",
+    "provision-pending",
+];
+/// `PhoneNumberDetailed.phone_number_type`.
+pub const PHONE_NUMBER_TYPES: [&str; 9] = [
+    "local",
+    "toll_free",
+    "mobile",
+    "national",
+    "shared_cost",
+    "landline",
+    "tollfree",
+    "shortcode",
+    "longcode",
+];
+/// `TelnyxCampaign_CSP.campaignStatus`.
+pub const CAMPAIGN_STATUSES: [&str; 12] = [
+    "TCR_PENDING",
+    "TCR_SUSPENDED",
+    "TCR_EXPIRED",
+    "TCR_ACCEPTED",
+    "TCR_FAILED",
+    "TELNYX_ACCEPTED",
+    "TELNYX_FAILED",
+    "MNO_PENDING",
+    "MNO_ACCEPTED",
+    "MNO_REJECTED",
+    "MNO_PROVISIONED",
+    "MNO_PROVISIONING_FAILED",
+];
+/// `PhoneNumberCampaign.assignmentStatus`.
+pub const ASSIGNMENT_STATUSES: [&str; 5] = [
+    "FAILED_ASSIGNMENT",
+    "PENDING_ASSIGNMENT",
+    "ASSIGNED",
+    "PENDING_UNASSIGNMENT",
+    "FAILED_UNASSIGNMENT",
+];
+/// `TFVerificationStatus`.
+pub const VERIFICATION_STATUSES: [&str; 6] = [
+    "Verified",
+    "Rejected",
+    "Waiting For Vendor",
+    "Waiting For Customer",
+    "Waiting For Telnyx",
+    "In Progress",
+];
+/// `Volume`.
+pub const MESSAGE_VOLUMES: [&str; 11] = [
+    "10",
+    "100",
+    "1,000",
+    "10,000",
+    "100,000",
+    "250,000",
+    "500,000",
+    "750,000",
+    "1,000,000",
+    "5,000,000",
+    "10,000,000+",
+];
+/// `MessageDetailRecord.status`.
+pub const MDR_STATUSES: [&str; 7] = [
+    "gw_timeout",
+    "delivered",
+    "dlr_unconfirmed",
+    "dlr_timeout",
+    "received",
+    "gw_reject",
+    "failed",
+];
