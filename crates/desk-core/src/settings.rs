@@ -54,7 +54,8 @@ impl Default for Settings {
             theme: Theme::System,
             accounts: Vec::new(),
             last_account: None,
-            paging_concurrency: 4,
+            // The client's measured default (crates/telnyx-client/README.md, "Benchmark").
+            paging_concurrency: 8,
             bulk_chunk_size: 250,
             api_base_url: DEFAULT_API_BASE_URL.to_owned(),
         }
@@ -210,7 +211,7 @@ mod tests {
     fn defaults_fill_missing_fields_of_an_old_file() {
         let settings: Settings = serde_json::from_str(r#"{"theme":"dark"}"#).unwrap();
         assert_eq!(settings.theme, Theme::Dark);
-        assert_eq!(settings.paging_concurrency, 4);
+        assert_eq!(settings.paging_concurrency, 8);
         assert_eq!(settings.api_base_url, DEFAULT_API_BASE_URL);
     }
 
@@ -250,10 +251,10 @@ mod tests {
             .apply(SettingsEdit::BulkChunkSize { value: 5000 }.into())
             .is_err());
         let next = settings
-            .apply(SettingsEdit::PagingConcurrency { value: 8 }.into())
+            .apply(SettingsEdit::PagingConcurrency { value: 12 }.into())
             .unwrap();
-        assert_eq!(next.paging_concurrency, 8);
-        assert_eq!(settings.paging_concurrency, 4);
+        assert_eq!(next.paging_concurrency, 12);
+        assert_eq!(settings.paging_concurrency, 8);
         let reset = next
             .apply(SettingsEdit::ApiBaseUrl { url: " ".into() }.into())
             .unwrap();
