@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use desk_core::accounts::{self, AccountError, ConnectRequest};
 use desk_core::secrets::SecretStore;
-use desk_core::settings::{Settings, SettingsChange};
+use desk_core::settings::{AccountEntry, Settings, SettingsChange};
 use serde::Serialize;
 use telnyx_client::{ApiKey, Client};
 use telnyx_sim::{SimConfig, Simulator};
@@ -31,6 +31,16 @@ pub struct AccountSummary {
     pub name: String,
     /// True for the embedded demo account.
     pub demo: bool,
+}
+
+impl From<AccountEntry> for AccountSummary {
+    fn from(entry: AccountEntry) -> Self {
+        AccountSummary {
+            id: entry.id,
+            name: entry.name,
+            demo: false,
+        }
+    }
 }
 
 impl AccountSummary {
@@ -123,11 +133,7 @@ impl AppState {
             let _ = self.secrets.delete(&entry.keychain_ref);
             return Err(err);
         }
-        let account = AccountSummary {
-            id: entry.id,
-            name: entry.name,
-            demo: false,
-        };
+        let account = AccountSummary::from(entry);
         self.replace_session(account.clone(), client).await?;
         Ok(account)
     }
@@ -138,11 +144,7 @@ impl AppState {
             return self.open_demo().await;
         }
         let (entry, client) = accounts::open(self.secrets.as_ref(), &self.settings()?.get(), id)?;
-        let account = AccountSummary {
-            id: entry.id,
-            name: entry.name,
-            demo: false,
-        };
+        let account = AccountSummary::from(entry);
         self.replace_session(account.clone(), client).await?;
         Ok(account)
     }
@@ -166,11 +168,7 @@ impl AppState {
                 .get()
                 .accounts
                 .into_iter()
-                .map(|a| AccountSummary {
-                    id: a.id,
-                    name: a.name,
-                    demo: false,
-                }),
+                .map(AccountSummary::from),
         );
         let current = self
             .session

@@ -31,10 +31,8 @@ export function App() {
   const [screen, navigate] = useScreen();
   const [connectingNew, setConnectingNew] = useState(false);
 
-  const theme = settings.data?.settings.theme;
-  useEffect(() => {
-    if (theme) applyTheme(theme);
-  }, [theme]);
+  const theme = settings.data?.settings.theme ?? "system";
+  useEffect(() => applyTheme(theme), [theme]);
 
   // A new account opened: leave the Connect form.
   const accountId = account.data?.id;
