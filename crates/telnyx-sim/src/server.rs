@@ -71,6 +71,8 @@ pub(crate) struct Shared {
     pub bulk_settle: Duration,
     pub stop: watch::Sender<bool>,
     pub served: AtomicU64,
+    /// The bound address (set once, right after binding).
+    pub addr: std::sync::OnceLock<SocketAddr>,
 }
 
 impl Shared {
@@ -162,7 +164,9 @@ impl Simulator {
             bulk_settle: config.bulk_settle,
             stop,
             served: AtomicU64::new(0),
+            addr: std::sync::OnceLock::new(),
         });
+        let _ = shared.addr.set(addr);
         let router = crate::routes::router(shared.clone());
         let task = tokio::spawn(accept_loop(listener, router, shared.clone(), stop_rx));
         tracing::info!(%addr, "telnyx simulator listening");
@@ -214,11 +218,37 @@ impl Simulator {
         self.shared.stop.send_replace(true);
     }
 
+    /// Stops the listener and re-opens it on the same port after `outage` (a temporary "Telnyx unreachable").
+    pub fn stop_listener_for(&self, outage: Duration) {
+        self.shared.stop.send_replace(true);
+        restart_listener_after(self.shared.clone(), outage);
+    }
+
     /// Stops the listener and waits (at most a few seconds) for open connections to finish.
     pub async fn shutdown(self) {
         self.shared.stop.send_replace(true);
         let _ = self.task.await;
     }
+}
+
+/// Re-opens a stopped listener on the same address after `delay` (an outage of that length).
+pub(crate) fn restart_listener_after(shared: Arc<Shared>, delay: Duration) {
+    tokio::spawn(async move {
+        tokio::time::sleep(delay).await;
+        let Some(&addr) = shared.addr.get() else {
+            return;
+        };
+        match TcpListener::bind(addr).await {
+            Ok(listener) => {
+                shared.stop.send_replace(false);
+                let router = crate::routes::router(shared.clone());
+                let stop_rx = shared.stop.subscribe();
+                tokio::spawn(accept_loop(listener, router, shared.clone(), stop_rx));
+                tracing::info!(%addr, "telnyx simulator listener restarted");
+            }
+            Err(e) => tracing::warn!(%addr, "could not restart the listener: {e}"),
+        }
+    });
 }
 
 async fn accept_loop(

@@ -271,6 +271,41 @@ async fn listener_stop_answers_then_refuses_new_and_kept_alive_connections() {
 }
 
 #[tokio::test]
+async fn listener_can_come_back_after_an_outage() {
+    let ctx = Ctx::demo().await;
+    let resp = ctx
+        .http
+        .post(format!("{}/listener/stop", ctx.sim.admin_url()))
+        .json(&json!({"restart_after_ms": 300}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let down = reqwest::Client::new()
+        .get(ctx.url("/messaging_profiles"))
+        .send()
+        .await;
+    assert!(down.is_err(), "unreachable during the outage");
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let up = reqwest::Client::new()
+        .get(ctx.url("/messaging_profiles"))
+        .bearer_auth(ctx.sim.api_key())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        up.status().as_u16(),
+        200,
+        "reachable again on the same port"
+    );
+    assert_eq!(
+        ctx.admin(Method::GET, "/state", None).await["listener"],
+        "running"
+    );
+}
+
+#[tokio::test]
 async fn reset_restores_the_starting_account_and_faults() {
     let ctx = Ctx::demo().await;
     let marketing = ctx.profile_id("Marketing – Spring").await;

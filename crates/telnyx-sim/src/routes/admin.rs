@@ -106,9 +106,33 @@ async fn reset(State(shared): Admin) -> Response {
 }
 
 /// `POST /_sim/listener/stop`: answers 200, then stops accepting and closes idle keep-alive connections.
-async fn stop_listener(State(shared): Admin) -> Response {
+/// With a body `{"restart_after_ms": N}` the listener comes back on the same port after N ms.
+async fn stop_listener(State(shared): Admin, body: Bytes) -> Response {
+    let restart = if body.iter().all(u8::is_ascii_whitespace) {
+        None
+    } else {
+        match serde_json::from_slice::<Value>(&body) {
+            Ok(v) => match v.get("restart_after_ms") {
+                None | Some(Value::Null) => None,
+                Some(ms) => match ms.as_u64() {
+                    Some(ms) => Some(ms),
+                    None => {
+                        return admin_error(
+                            StatusCode::BAD_REQUEST,
+                            "restart_after_ms must be a whole number",
+                        )
+                    }
+                },
+            },
+            Err(e) => return admin_error(StatusCode::BAD_REQUEST, &format!("invalid JSON: {e}")),
+        }
+    };
     shared.stop.send_replace(true);
-    let mut resp = axum::Json(json!({"listener": "stopped"})).into_response();
+    if let Some(ms) = restart {
+        crate::server::restart_listener_after(shared.clone(), std::time::Duration::from_millis(ms));
+    }
+    let mut resp =
+        axum::Json(json!({"listener": "stopped", "restart_after_ms": restart})).into_response();
     resp.headers_mut().insert(
         axum::http::header::CONNECTION,
         axum::http::HeaderValue::from_static("close"),
