@@ -1,5 +1,23 @@
 //! A stateful local simulator of the Telnyx API v2 messaging-number endpoints, written from the
 //! official spec: the Number Desk demo account, the backend of every test, and a standalone binary.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), telnyx_sim::SimError> {
+//! let sim = telnyx_sim::Simulator::start(telnyx_sim::SimConfig::demo()).await?;
+//! println!("{} with key {}", sim.base_url(), sim.api_key()); // http://127.0.0.1:PORT/v2
+//! sim.shutdown().await;
+//! # Ok(()) }
+//! ```
+//!
+//! Admin endpoints (no auth, loopback peers only, never faulted), under [`Simulator::admin_url`]:
+//! - `GET /_sim/state`: counts, per-profile number counts, pending bulk items, listener state, faults.
+//! - `POST /_sim/reset`: the starting account, no bulk orders, the starting faults.
+//! - `GET /_sim/faults`; `POST /_sim/faults` merges fields into the active [`Faults`] (`latency_ms`,
+//!   `jitter_ms`, `rate_limit_per_sec`, `p_5xx`, `p_429`, `p_drop`, `p_timeout`, `timeout_hang_ms`,
+//!   `p_malformed`, `fail_bulk_numbers`, `fail_next_patch: {code, status?, title?, detail?, pointer?,
+//!   phone_number?}`); `PUT` replaces them; `DELETE` clears them.
+//! - `POST /_sim/listener/stop` (optional body `{"restart_after_ms": N}`): answers 200, stops accepting
+//!   connections and closes idle keep-alive ones; with `restart_after_ms` it listens again on the same port.
 #![forbid(unsafe_code)]
 
 pub mod account;
