@@ -6,10 +6,8 @@ use crate::errors::SimError;
 /// Parses a scenario. Errors name the offending field and its line and column, e.g.
 /// "unknown field `colour`, expected one of … at line 7 column 15".
 pub fn parse(text: &str) -> Result<Account, SimError> {
-    let account: Account = serde_json::from_str(text).map_err(|e| {
-        // serde_json's Display already ends with "at line L column C"; say it plainly for data errors too.
-        SimError::Scenario(format!("{e} (line {}, column {})", e.line(), e.column()))
-    })?;
+    // serde_json's message ends with "at line L column C", which names where the field is.
+    let account: Account = serde_json::from_str(text).map_err(|e| SimError::Scenario(e.to_string()))?;
     account.normalized()
 }
 
