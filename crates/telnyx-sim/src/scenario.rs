@@ -7,7 +7,8 @@ use crate::errors::SimError;
 /// "unknown field `colour`, expected one of … at line 7 column 15".
 pub fn parse(text: &str) -> Result<Account, SimError> {
     // serde_json's message ends with "at line L column C", which names where the field is.
-    let account: Account = serde_json::from_str(text).map_err(|e| SimError::Scenario(e.to_string()))?;
+    let account: Account =
+        serde_json::from_str(text).map_err(|e| SimError::Scenario(e.to_string()))?;
     account.normalized()
 }
 
