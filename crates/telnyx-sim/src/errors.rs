@@ -27,6 +27,9 @@ pub enum SimError {
         path: String,
         source: std::io::Error,
     },
+    /// The fault settings are out of range (e.g. a probability above 1).
+    #[error("invalid faults: {0}")]
+    InvalidFaults(String),
     /// No API key was configured.
     #[error("at least one API key is required")]
     NoApiKey,

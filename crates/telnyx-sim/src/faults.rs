@@ -192,7 +192,7 @@ impl Default for RateWindow {
 }
 
 impl RateWindow {
-    /// Counts one request against `limit` (enforced only when `enforced`).
+    /// Counts one request against `limit`; with no limit the nominal figure is only advertised.
     pub fn hit(&mut self, limit: Option<u32>) -> RateVerdict {
         let now = Instant::now();
         if now.duration_since(self.started) >= Duration::from_secs(1) {

@@ -141,7 +141,7 @@ impl Simulator {
         if config.api_keys.is_empty() {
             return Err(SimError::NoApiKey);
         }
-        config.faults.validate().map_err(SimError::Scenario)?;
+        config.faults.validate().map_err(SimError::InvalidFaults)?;
         let account = config.account.normalized()?;
         let listener = TcpListener::bind(config.bind)
             .await
