@@ -26,6 +26,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::account::forget_account,
         commands::account::list_accounts,
         commands::numbers::numbers_overview,
+        commands::numbers::load_numbers,
+        commands::numbers::number_detail,
+        commands::numbers::set_number_profile,
         commands::settings::get_settings,
         commands::settings::update_settings,
     ])
@@ -58,6 +61,7 @@ pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::new().build())
         .manage(session::AppState::new(secrets, open_demo))
+        .manage(desk_core::numbers::NumbersService::new())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod countries;
+pub mod numbers;
 pub mod overview;
 pub mod readiness;
 pub mod rows;

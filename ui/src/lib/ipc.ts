@@ -1,16 +1,24 @@
 // The one module that talks to the Tauri backend. Features import from here, never from the
 // generated bindings or @tauri-apps/* directly.
+
+import { Channel } from "@tauri-apps/api/core";
 import {
   type AccountSummary,
   type AccountsView_Serialize,
   type ConnectInput,
   commands,
   type IpcError_Serialize,
+  type LoadProgress,
+  type NumberDetail_Serialize,
+  type NumberRow_Serialize,
+  type NumbersList_Serialize,
   type NumbersOverview,
+  type ProfileSummary,
   type Settings_Serialize,
   type SettingsEdit,
   type SettingsView_Serialize,
   type Theme,
+  type Verdict,
 } from "../bindings";
 
 // The bindings describe both directions of a type; the UI only ever receives the `_Serialize` side.
@@ -18,7 +26,19 @@ export type AccountsView = AccountsView_Serialize;
 export type IpcError = IpcError_Serialize;
 export type Settings = Settings_Serialize;
 export type SettingsView = SettingsView_Serialize;
-export type { AccountSummary, ConnectInput, NumbersOverview, SettingsEdit, Theme };
+export type NumberDetail = NumberDetail_Serialize;
+export type NumberRow = NumberRow_Serialize;
+export type NumbersList = NumbersList_Serialize;
+export type {
+  AccountSummary,
+  ConnectInput,
+  LoadProgress,
+  NumbersOverview,
+  ProfileSummary,
+  SettingsEdit,
+  Theme,
+  Verdict,
+};
 
 /** A command failed; `error` is the backend's typed error with a sentence fit to show. */
 export class CommandError extends Error {
@@ -55,6 +75,16 @@ export const ipc = {
   forgetAccount: (id: string) => unwrap(() => commands.forgetAccount(id)),
   listAccounts: () => unwrap(() => commands.listAccounts()),
   numbersOverview: () => unwrap(() => commands.numbersOverview()),
+  /** Every messaging number as a row; `onProgress` hears pages done / total while they arrive. */
+  loadNumbers: (onProgress: (progress: LoadProgress) => void) => {
+    const channel = new Channel<LoadProgress>();
+    channel.onmessage = onProgress;
+    return unwrap(() => commands.loadNumbers(channel));
+  },
+  numberDetail: (id: string) => unwrap(() => commands.numberDetail(id)),
+  /** Puts a number on a profile, or takes it off its profile with `null`. */
+  setNumberProfile: (id: string, profileId: string | null) =>
+    unwrap(() => commands.setNumberProfile(id, profileId)),
   getSettings: () => unwrap(() => commands.getSettings()),
   updateSettings: (edit: SettingsEdit) => unwrap(() => commands.updateSettings(edit)),
 };

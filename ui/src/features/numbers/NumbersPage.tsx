@@ -1,49 +1,262 @@
-import { useQuery } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { ipc } from "../../lib/ipc";
+import type { NumberRow } from "../../lib/ipc";
+import { useHashQuery } from "../../lib/route";
+import { type ChangeMode, ChangeProfileDialog } from "./ChangeProfileDialog";
+import { DetailPanel } from "./DetailPanel";
+import { FilterPanel } from "./FilterPanel";
+import { applyList, emptyFilters, type FacetKey, facetOptions, prepare, sortRows } from "./model";
+import { NumberTable, type RowAction } from "./NumberTable";
+import { explainChangeError } from "./telnyxErrors";
+import { type ListState, nextSort, parseListState, serializeListState, toggleFilter } from "./urlState";
+import { useNumbersList, useSetProfile } from "./useNumbers";
 
 const countFormat = new Intl.NumberFormat("en-US");
 
-/** The account's messaging numbers and profiles. */
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
+  );
+}
+
+interface Pending {
+  row: NumberRow;
+  mode: ChangeMode;
+}
+
+interface Outcome {
+  tone: "error" | "done";
+  text: string;
+}
+
+/** Every messaging number of the account, its readiness, filters, details and profile changes. */
 export function NumbersPage() {
-  const overview = useQuery({ queryKey: ["numbers-overview"], queryFn: ipc.numbersOverview });
+  const { list, progress, accountId } = useNumbersList();
+  const setProfile = useSetProfile(accountId);
+  const [query, setQuery] = useHashQuery("numbers");
+  const state = useMemo(() => parseListState(query), [query]);
+  const update = useCallback(
+    (next: Partial<ListState>, push = true) => setQuery(serializeListState({ ...state, ...next }), push),
+    [state, setQuery],
+  );
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
+  const search = useRef<HTMLInputElement>(null);
+
+  const data = list.data;
+  const sorted = useMemo(() => prepare(sortRows(data?.rows ?? [], state.sort)), [data, state.sort]);
+  const options = useMemo(() => facetOptions(data?.rows ?? [], data?.profiles ?? []), [data]);
+  const result = useMemo(() => applyList(sorted, state.q, state.filters), [sorted, state.q, state.filters]);
+  const openRow = state.open ? data?.rows.find((r) => r.id === state.open) : undefined;
+
+  const onAction = useCallback(
+    (row: NumberRow, action: RowAction) => {
+      if (action === "details") update({ open: row.id });
+      else if (!data || data.profiles.length === 0) {
+        setOutcome({ tone: "error", text: "This account has no messaging profile to assign numbers to." });
+      } else setPending({ row, mode: action });
+    },
+    [update, data],
+  );
+
+  // "/" jumps to the search; "a" assigns the open number (the grid handles "a" for its active row).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || pending) return;
+      if (event.key === "/") {
+        event.preventDefault();
+        search.current?.focus();
+      } else if (
+        event.key === "a" &&
+        openRow &&
+        !(event.target as HTMLElement | null)?.closest?.('[role="grid"]')
+      ) {
+        event.preventDefault();
+        onAction(openRow, "assign");
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [openRow, pending, onAction]);
+
+  const confirm = (profileId: string | null) => {
+    if (!pending || !data) return;
+    const row = pending.row;
+    setPending(null);
+    setOutcome(null);
+    setBusyIds((s) => new Set(s).add(row.id));
+    setProfile.mutate(
+      { id: row.id, profileId },
+      {
+        onSuccess: (updated) =>
+          setOutcome({
+            tone: "done",
+            text: updated.profileName
+              ? `${row.display} is now on ${updated.profileName}.`
+              : `${row.display} is no longer on a messaging profile.`,
+          }),
+        onError: (error) =>
+          setOutcome({
+            tone: "error",
+            text: `${row.display} was not changed. ${explainChangeError(error)}`,
+          }),
+        onSettled: () =>
+          setBusyIds((s) => {
+            const next = new Set(s);
+            next.delete(row.id);
+            return next;
+          }),
+      },
+    );
+  };
+
+  const loading = list.isFetching;
+  const loadedAt = data?.loadedAtMs ? new Date(data.loadedAtMs) : null;
 
   return (
-    <section className="page" aria-labelledby="page-title">
+    <section className="page numbers-page" aria-labelledby="page-title">
       <div className="page-head">
         <h1 id="page-title">Numbers</h1>
-        <button
-          type="button"
-          className="button"
-          data-testid="refresh"
-          disabled={overview.isFetching}
-          onClick={() => overview.refetch()}
-        >
-          {overview.isFetching ? "Refreshing…" : "Refresh"}
-        </button>
+        <div className="page-tools">
+          {loadedAt ? (
+            <span className="muted" data-testid="last-refreshed">
+              Last refreshed {loadedAt.toLocaleTimeString()}
+            </span>
+          ) : null}
+          <button
+            type="button"
+            className="button"
+            data-testid="refresh"
+            disabled={loading}
+            onClick={() => list.refetch()}
+          >
+            {loading ? "Refreshing…" : "Refresh"}
+          </button>
+        </div>
       </div>
-      {overview.isError ? <ErrorNotice error={overview.error} onRetry={() => overview.refetch()} /> : null}
-      {overview.isPending ? <p aria-live="polite">Loading the account's numbers…</p> : null}
-      {overview.data ? (
+
+      {loading ? (
+        <div className="load-progress" aria-live="polite" data-testid="load-progress">
+          <progress max={progress?.totalPages ?? 1} value={progress?.pagesDone ?? 0} />
+          <span>
+            {progress
+              ? `Loading the account: ${progress.pagesDone} of ${progress.totalPages} pages`
+              : "Loading the account's numbers…"}
+          </span>
+        </div>
+      ) : null}
+      {list.isError ? <ErrorNotice error={list.error} onRetry={() => list.refetch()} /> : null}
+
+      {outcome ? (
+        <div
+          className={`notice ${outcome.tone === "error" ? "notice-error" : "notice-done"}`}
+          role={outcome.tone === "error" ? "alert" : "status"}
+          data-testid={outcome.tone === "error" ? "change-error" : "change-done"}
+        >
+          <p>{outcome.text}</p>
+          <button type="button" className="link-button" onClick={() => setOutcome(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+
+      {data ? (
         <>
-          <p className="headline">
-            <span data-testid="numbers-count">{countFormat.format(overview.data.totalNumbers)}</span> numbers
-            can send or receive messages.
+          {data.profiles.length === 0 ? (
+            <div className="notice" data-testid="no-profiles">
+              <strong className="notice-title">This account has no messaging profile yet</strong>
+              <p>
+                A number can only text through a messaging profile. Create one in the Telnyx portal (Messaging
+                → Profiles), then refresh.
+              </p>
+            </div>
+          ) : null}
+          <div className="list-bar">
+            <label className="search">
+              <span className="visually-hidden">Search numbers by digits</span>
+              <input
+                ref={search}
+                className="search-input"
+                type="search"
+                placeholder="Search digits, e.g. 212 555 (press /)"
+                value={state.q}
+                onChange={(e) => update({ q: e.target.value }, false)}
+                aria-keyshortcuts="/"
+                data-testid="search"
+              />
+            </label>
+            <p className="headline" aria-live="polite">
+              Showing <span data-testid="shown-count">{countFormat.format(result.rows.length)}</span> of{" "}
+              <span data-testid="numbers-count">{countFormat.format(data.rows.length)}</span> numbers
+            </p>
+          </div>
+          <div className="numbers-layout">
+            <FilterPanel
+              options={options}
+              counts={result.counts}
+              filters={state.filters}
+              onToggle={(key: FacetKey, value) =>
+                update({ filters: toggleFilter(state.filters, key, value) })
+              }
+              onClear={() => update({ filters: emptyFilters(), q: "" })}
+            />
+            <div className="numbers-main">
+              {data.rows.length === 0 ? (
+                <div className="notice" data-testid="no-numbers">
+                  <strong className="notice-title">This account has no messaging numbers</strong>
+                  <p>Numbers bought in the Telnyx portal appear here once they can send or receive texts.</p>
+                </div>
+              ) : result.rows.length === 0 ? (
+                <div className="notice" data-testid="no-matches">
+                  <strong className="notice-title">No number matches</strong>
+                  <p>Try other digits, or clear the filters.</p>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => update({ filters: emptyFilters(), q: "" })}
+                  >
+                    Clear search and filters
+                  </button>
+                </div>
+              ) : (
+                <NumberTable
+                  rows={result.rows}
+                  sort={state.sort}
+                  onSort={(key) => update({ sort: nextSort(state.sort, key) })}
+                  openId={state.open}
+                  busyIds={busyIds}
+                  onAction={onAction}
+                />
+              )}
+            </div>
+          </div>
+          <p className="muted keys-hint">
+            Keys: <kbd>/</kbd> search, <kbd>↑</kbd> <kbd>↓</kbd> move in the list, <kbd>Enter</kbd> details,{" "}
+            <kbd>a</kbd> assign, <kbd>Esc</kbd> close.
           </p>
-          <h2>Messaging profiles ({overview.data.profiles.length})</h2>
-          {overview.data.profiles.length === 0 ? (
-            <p>This account has no messaging profile yet.</p>
-          ) : (
-            <ul className="profile-list">
-              {overview.data.profiles.map((profile) => (
-                <li key={profile.id}>
-                  <span data-testid="profile-name">{profile.name}</span>
-                  {profile.enabled ? null : <span className="badge badge-warn">Disabled</span>}
-                </li>
-              ))}
-            </ul>
-          )}
         </>
+      ) : null}
+
+      {openRow ? (
+        <DetailPanel
+          row={openRow}
+          accountId={accountId}
+          busy={busyIds.has(openRow.id)}
+          onAssign={() => onAction(openRow, "assign")}
+          onUnassign={() => onAction(openRow, "unassign")}
+          onClose={() => update({ open: null })}
+        />
+      ) : null}
+      {pending && data ? (
+        <ChangeProfileDialog
+          row={pending.row}
+          mode={pending.mode}
+          profiles={data.profiles}
+          onConfirm={confirm}
+          onCancel={() => setPending(null)}
+        />
       ) : null}
     </section>
   );

@@ -1,0 +1,239 @@
+//! The numbers screen's service: loads the account snapshot into rows, keeps the snapshot so one
+//! number's raw record can be shown and its row recomputed after an assignment, and assigns or
+//! unassigns a number's messaging profile through the client.
+
+use std::sync::Mutex;
+use std::time::UNIX_EPOCH;
+
+use serde::Serialize;
+use telnyx_client::{
+    Client, Error, MessagingNumber, MessagingProfileId, NumberRef, PhoneNumberId, ProfileChange,
+    UpdateMessagingNumber,
+};
+
+use crate::overview::ProfileSummary;
+use crate::rows::{NumberRow, SnapshotIndex};
+use crate::snapshot::{load_snapshot, AccountSnapshot, LoadProgress};
+
+/// Everything the numbers screen lists, at one moment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct NumbersList {
+    /// Every messaging number, in the order the API listed them.
+    pub rows: Vec<NumberRow>,
+    /// Every messaging profile of the account (also those without numbers).
+    pub profiles: Vec<ProfileSummary>,
+    /// When the snapshot finished loading, in milliseconds since 1970 (UTC).
+    pub loaded_at_ms: f64,
+}
+
+/// One number's row with the record Telnyx returned, as indented JSON for the "Details" disclosure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct NumberDetail {
+    pub row: NumberRow,
+    pub raw_json: String,
+}
+
+/// What to do with a number's messaging profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfileTarget {
+    /// Put the number on this profile (assign, or move from another profile).
+    Assign(String),
+    /// Take the number off its profile (`"messaging_profile_id": ""`).
+    Unassign,
+}
+
+/// The last snapshot loaded for the numbers screen, per API address. The lock is never held across
+/// a request.
+#[derive(Debug, Default)]
+pub struct NumbersService {
+    cached: Mutex<Option<Cached>>,
+}
+
+#[derive(Debug)]
+struct Cached {
+    /// The client's base URL: a snapshot of another account is never used.
+    base_url: String,
+    snapshot: AccountSnapshot,
+}
+
+impl NumbersService {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Loads the whole account (reporting page progress) and returns its rows; the snapshot is
+    /// kept for [`NumbersService::detail`] and [`NumbersService::set_profile`].
+    pub async fn load(
+        &self,
+        client: &Client,
+        on_progress: impl Fn(LoadProgress) + Send + Sync,
+    ) -> Result<NumbersList, Error> {
+        let snapshot = load_snapshot(client, on_progress).await?;
+        let list = list_of(&snapshot);
+        self.store(client, snapshot);
+        Ok(list)
+    }
+
+    /// One number's row and raw record, from the kept snapshot (loaded first when there is none).
+    /// `None` when the account has no number with this id.
+    pub async fn detail(&self, client: &Client, id: &str) -> Result<Option<NumberDetail>, Error> {
+        self.ensure_loaded(client).await?;
+        let guard = self.lock();
+        let Some(cached) = guard.as_ref() else {
+            return Ok(None);
+        };
+        let snapshot = &cached.snapshot;
+        let Some(number) = snapshot.numbers.iter().find(|n| n.id.as_str() == id) else {
+            return Ok(None);
+        };
+        let raw_json = serde_json::to_string_pretty(number).unwrap_or_default();
+        Ok(Some(NumberDetail {
+            row: SnapshotIndex::new(snapshot).row(number),
+            raw_json,
+        }))
+    }
+
+    /// Assigns or unassigns one number's messaging profile (`PATCH /phone_numbers/{id}/messaging`)
+    /// and returns its row recomputed from what Telnyx answered. Nothing is kept when Telnyx refuses.
+    pub async fn set_profile(
+        &self,
+        client: &Client,
+        id: &str,
+        target: ProfileTarget,
+    ) -> Result<NumberRow, Error> {
+        let change = match target {
+            ProfileTarget::Assign(profile) => {
+                ProfileChange::Assign(MessagingProfileId::new(profile))
+            }
+            ProfileTarget::Unassign => ProfileChange::Unassign,
+        };
+        let update = UpdateMessagingNumber {
+            messaging_profile_id: change,
+            ..UpdateMessagingNumber::default()
+        };
+        let updated = client
+            .update_messaging_number(&NumberRef::Id(PhoneNumberId::new(id)), &update)
+            .await?;
+        self.ensure_loaded(client).await?;
+        let mut guard = self.lock();
+        match guard.as_mut() {
+            Some(cached) => Ok(replace_number(&mut cached.snapshot, updated)),
+            // Only reachable when another account was opened meanwhile: answer from Telnyx alone.
+            None => Ok(SnapshotIndex::new(&empty_snapshot()).row(&updated)),
+        }
+    }
+
+    async fn ensure_loaded(&self, client: &Client) -> Result<(), Error> {
+        let fresh = self
+            .lock()
+            .as_ref()
+            .is_some_and(|c| c.base_url == client.base_url());
+        if !fresh {
+            let snapshot = load_snapshot(client, |_| {}).await?;
+            self.store(client, snapshot);
+        }
+        Ok(())
+    }
+
+    fn store(&self, client: &Client, snapshot: AccountSnapshot) {
+        *self.lock() = Some(Cached {
+            base_url: client.base_url().to_owned(),
+            snapshot,
+        });
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Cached>> {
+        // A poisoned lock only means a panic elsewhere; the snapshot itself is still whole.
+        self.cached.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// The rows and profiles of a snapshot.
+pub fn list_of(snapshot: &AccountSnapshot) -> NumbersList {
+    let index = SnapshotIndex::new(snapshot);
+    NumbersList {
+        rows: snapshot.numbers.iter().map(|n| index.row(n)).collect(),
+        profiles: snapshot
+            .profiles
+            .iter()
+            // `enabled` defaults to true at Telnyx (FACTS.md §3).
+            .map(|p| ProfileSummary {
+                id: p.id.to_string(),
+                name: p.name.clone(),
+                enabled: p.enabled.unwrap_or(true),
+            })
+            .collect(),
+        loaded_at_ms: snapshot
+            .loaded_at
+            .duration_since(UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0),
+    }
+}
+
+/// Puts `updated` in place of the number with the same id (or appends it) and returns its row.
+fn replace_number(snapshot: &mut AccountSnapshot, updated: MessagingNumber) -> NumberRow {
+    match snapshot.numbers.iter_mut().find(|n| n.id == updated.id) {
+        Some(slot) => *slot = updated.clone(),
+        None => snapshot.numbers.push(updated.clone()),
+    }
+    SnapshotIndex::new(snapshot).row(&updated)
+}
+
+fn empty_snapshot() -> AccountSnapshot {
+    AccountSnapshot {
+        numbers: Vec::new(),
+        profiles: Vec::new(),
+        phone_numbers: Vec::new(),
+        campaigns: Vec::new(),
+        verifications: Vec::new(),
+        loaded_at: std::time::SystemTime::now(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn snapshot() -> AccountSnapshot {
+        let numbers = json!([
+            {"id": "1", "phone_number": "+12125550100", "messaging_profile_id": null, "type": "longcode",
+             "country_code": "US", "features": {"sms": {"domestic_two_way": true, "international_inbound": true, "international_outbound": true}, "mms": null}},
+        ]);
+        let profiles = json!([{"id": "p-1", "name": "Support Line", "enabled": true}, {"id": "p-2", "name": "Old", "enabled": false}]);
+        let mut s = empty_snapshot();
+        s.numbers = serde_json::from_value(numbers).expect("numbers");
+        s.profiles = serde_json::from_value(profiles).expect("profiles");
+        s
+    }
+
+    #[test]
+    fn list_names_every_profile_even_without_numbers() {
+        let list = list_of(&snapshot());
+        assert_eq!(list.rows.len(), 1);
+        assert_eq!(list.profiles.len(), 2);
+        assert!(!list.profiles[1].enabled);
+        assert!(list.loaded_at_ms > 0.0);
+    }
+
+    #[test]
+    fn a_replaced_number_gets_its_new_profile_name() {
+        let mut s = snapshot();
+        let mut updated = s.numbers[0].clone();
+        updated.messaging_profile_id = Some(MessagingProfileId::new("p-1"));
+        let row = replace_number(&mut s, updated);
+        assert_eq!(row.profile_name.as_deref(), Some("Support Line"));
+        assert_eq!(
+            s.numbers[0]
+                .messaging_profile_id
+                .as_ref()
+                .map(|p| p.as_str()),
+            Some("p-1")
+        );
+        assert_eq!(s.numbers.len(), 1);
+    }
+}

@@ -1,0 +1,271 @@
+// The Numbers screen end to end on the demo account: counts, filters, search, details and profile
+// changes are compared with what the simulator itself serves — never with hard-coded figures.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { launchApp } from "./harness.mjs";
+
+/** Opens the demo account and waits until the list is loaded. */
+async function openNumbers(t) {
+  const app = await launchApp(t, { args: ["--demo"] });
+  await app.byTestId("number-grid", 60_000);
+  return app;
+}
+
+/** The profile cell of the first listed row (its text even where the detail panel covers it). */
+async function rowProfile(app) {
+  const cell = await app.browser.$('[data-testid="row-profile"]');
+  await cell.waitForExist();
+  return (await cell.getProperty("textContent")).trim();
+}
+
+async function countOf(app, id) {
+  return Number((await (await app.byTestId(id)).getText()).replace(/[^0-9]/g, ""));
+}
+
+async function waitForShown(app, expected, what) {
+  await app.browser.waitUntil(async () => (await countOf(app, "shown-count")) === expected, {
+    timeout: 10_000,
+    timeoutMsg: `${what}: expected ${expected} numbers shown, saw ${await countOf(app, "shown-count")}`,
+  });
+}
+
+const digits = (s) => String(s).replace(/\D/g, "");
+/** Statuses that do not block readiness (FACTS.md §5): active, a port-out warning, unknown. */
+const blocking = new Set([
+  "purchase-pending",
+  "purchase-failed",
+  "port-pending",
+  "port-failed",
+  "deleted",
+  "emergency-only",
+  "ported-out",
+  "requirement-info-pending",
+  "requirement-info-under-review",
+  "requirement-info-exception",
+  "provision-pending",
+]);
+
+async function typeSearch(app, text) {
+  const search = await app.byTestId("search");
+  await search.click();
+  await search.clearValue();
+  await search.setValue(text);
+}
+
+/** Searches a number and opens its detail panel. */
+async function openDetail(app, number) {
+  await typeSearch(app, number.phone_number);
+  await waitForShown(app, 1, "search by the full number");
+  await (await app.byTestId("number-row")).click();
+  await app.byTestId("detail-panel");
+}
+
+test("filters by profile and by readiness show the simulator's counts, and Back undoes a filter", async (t) => {
+  const app = await openNumbers(t);
+  const numbers = await app.simAll("/v2/phone_numbers/messaging");
+  const profiles = await app.simAll("/v2/messaging_profiles");
+  assert.equal(await countOf(app, "numbers-count"), numbers.length);
+  assert.equal(await countOf(app, "shown-count"), numbers.length);
+
+  // Every profile, one at a time: the option's count and the list match the simulator.
+  const knownIds = new Set(profiles.map((p) => p.id));
+  for (const profile of profiles) {
+    const expected = numbers.filter((n) => n.messaging_profile_id === profile.id).length;
+    assert.equal(await countOf(app, `count-profile-${profile.id}`), expected, profile.name);
+    await (await app.byTestId(`filter-profile-${profile.id}`)).click();
+    await waitForShown(app, expected, `profile ${profile.name}`);
+    await (await app.byTestId(`filter-profile-${profile.id}`)).click();
+    await waitForShown(app, numbers.length, "profile filter cleared");
+  }
+  const unassigned = numbers.filter((n) => !n.messaging_profile_id).length;
+  assert.ok(unassigned > 0, "the demo account has numbers without a profile");
+  await (await app.byTestId("filter-profile-unassigned")).click();
+  await waitForShown(app, unassigned, "No profile");
+  assert.match(
+    decodeURIComponent(await app.browser.execute(() => window.location.hash)),
+    /profile=unassigned/,
+  );
+  await app.browser.back();
+  await waitForShown(app, numbers.length, "Back after choosing No profile");
+  assert.equal(await (await app.byTestId("filter-profile-unassigned")).isSelected(), false);
+
+  // Readiness "No profile", derived independently from the simulator's lists: the number is active
+  // (or its status does not block), has SMS or MMS, and has no profile that exists.
+  const inventory = await app.simAll("/v2/phone_numbers");
+  const statusById = new Map(inventory.map((p) => [p.id, p.status]));
+  const statusByNumber = new Map(inventory.map((p) => [digits(p.phone_number), p.status]));
+  const noProfile = numbers.filter((n) => {
+    const status = statusById.get(n.id) ?? statusByNumber.get(digits(n.phone_number));
+    const capable = Boolean(n.features?.sms || n.features?.mms);
+    const assigned = n.messaging_profile_id && knownIds.has(n.messaging_profile_id);
+    return !blocking.has(status) && capable && !assigned;
+  }).length;
+  assert.ok(noProfile > 0);
+  assert.equal(await countOf(app, "count-readiness-noProfile"), noProfile);
+  await (await app.byTestId("filter-readiness-noProfile")).click();
+  await waitForShown(app, noProfile, "readiness No profile");
+  for (const badge of await app.browser.$$('[data-testid="row-readiness"]'))
+    assert.equal(await badge.getText(), "No profile");
+
+  // Combined with a profile: a profile's numbers all have one, so nothing is left.
+  const first = profiles[0];
+  await (await app.byTestId(`filter-profile-${first.id}`)).click();
+  await app.byTestId("no-matches");
+  assert.equal(await countOf(app, "shown-count"), 0);
+  // Every verdict's count together is the whole account.
+  await (await app.byTestId("clear-filters")).click();
+  await waitForShown(app, numbers.length, "filters cleared");
+  let sum = 0;
+  for (const el of await app.browser.$$('[data-testid^="count-readiness-"]'))
+    sum += Number(digits(await el.getText()));
+  assert.equal(sum, numbers.length);
+  await app.screenshot("-filtered");
+});
+
+test("a number is found however its digits are typed", async (t) => {
+  const app = await openNumbers(t);
+  const numbers = await app.simAll("/v2/phone_numbers/messaging");
+  const number = numbers.find((n) => digits(n.phone_number).length === 11 && n.phone_number.startsWith("+1"));
+  assert.ok(number, "the demo account has a North American number");
+  const d = digits(number.phone_number);
+  for (const typed of [
+    number.phone_number,
+    d,
+    `+${d[0]} ${d.slice(1, 4)}-${d.slice(4, 7)}-${d.slice(7)}`,
+    `(${d.slice(1, 4)}) ${d.slice(4, 7)} ${d.slice(7)}`,
+  ]) {
+    await typeSearch(app, typed);
+    const expected = numbers.filter((n) => digits(n.phone_number).includes(digits(typed))).length;
+    await waitForShown(app, expected, `search ${typed}`);
+    const ids = [];
+    for (const row of await app.browser.$$('[data-testid="number-row"]'))
+      ids.push(await row.getAttribute("data-number-id"));
+    assert.ok(ids.includes(number.id), `${typed} finds ${number.phone_number}`);
+  }
+  await typeSearch(app, "+0 000-000");
+  await app.byTestId("no-matches");
+});
+
+test("the detail panel shows what the simulator holds for the number", async (t) => {
+  const app = await openNumbers(t);
+  const numbers = await app.simAll("/v2/phone_numbers/messaging");
+  const profiles = await app.simAll("/v2/messaging_profiles");
+  const listed = numbers.find((n) => n.messaging_profile_id && n.features?.sms && n.health) ?? numbers[0];
+  const { data: record } = await app.sim("GET", `/v2/phone_numbers/${listed.id}/messaging`);
+  await openDetail(app, record);
+
+  assert.equal(await (await app.byTestId("detail-e164")).getText(), record.phone_number);
+  const profile = profiles.find((p) => p.id === record.messaging_profile_id);
+  assert.equal(await (await app.byTestId("detail-profile")).getText(), profile ? profile.name : "None");
+  const typeWords = {
+    "long-code": /Local/,
+    longcode: /Local/,
+    "toll-free": /Toll-free/,
+    tollfree: /Toll-free/,
+  };
+  const type = typeWords[record.type] ?? /Short code|Unknown/;
+  assert.match(await (await app.byTestId("detail-type")).getText(), type);
+  assert.match(
+    await (await app.byTestId("detail-country")).getText(),
+    new RegExp(`\\(${record.country_code}\\)`),
+  );
+  assert.equal(await (await app.byTestId("detail-sms")).getText(), record.features?.sms ? "Yes" : "No");
+  assert.equal(await (await app.byTestId("detail-mms")).getText(), record.features?.mms ? "Yes" : "No");
+  const products = await (await app.byTestId("detail-products")).getText();
+  for (const p of record.eligible_messaging_products ?? []) assert.match(products, new RegExp(p));
+  const checks = await app.browser.$$('[data-testid="detail-checklist"] li');
+  assert.equal(checks.length, 6);
+  await (await app.browser.$("summary=Details")).click();
+  const raw = JSON.parse(await (await app.byTestId("detail-raw")).getText());
+  assert.equal(raw.id, record.id);
+  assert.equal(raw.phone_number, record.phone_number);
+  await app.screenshot("-detail");
+});
+
+test("assign and unassign change the number at Telnyx and in the list", async (t) => {
+  const app = await openNumbers(t);
+  const numbers = await app.simAll("/v2/phone_numbers/messaging");
+  const profiles = await app.simAll("/v2/messaging_profiles");
+  const number = numbers.find((n) => !n.messaging_profile_id && n.features?.sms);
+  assert.ok(number, "the demo account has an unassigned number that can text");
+  const target = profiles.find((p) => p.enabled !== false);
+  await openDetail(app, number);
+  assert.equal(await rowProfile(app), "None");
+
+  await (await app.byTestId("detail-assign")).click();
+  await (await app.byTestId("change-profile-select")).selectByAttribute("value", target.id);
+  assert.match(await (await app.byTestId("change-consequence")).getText(), new RegExp(target.name));
+  await (await app.byTestId("change-confirm")).click();
+  await app.byTestId("change-done");
+  const assigned = await app.sim("GET", `/v2/phone_numbers/${number.id}/messaging`);
+  assert.equal(assigned.data.messaging_profile_id, target.id);
+  assert.equal(await rowProfile(app), target.name);
+  assert.equal(await (await app.byTestId("detail-profile")).getText(), target.name);
+
+  await (await app.byTestId("detail-unassign")).click();
+  assert.match(
+    await (await app.byTestId("change-consequence")).getText(),
+    /stop receiving incoming-message webhooks and cannot send through/,
+  );
+  await (await app.byTestId("change-confirm")).click();
+  await app.browser.waitUntil(async () =>
+    /no longer on a messaging profile/.test(await (await app.byTestId("change-done")).getText()),
+  );
+  const unassigned = await app.sim("GET", `/v2/phone_numbers/${number.id}/messaging`);
+  assert.ok(!unassigned.data.messaging_profile_id, "Telnyx has the number without a profile");
+  assert.equal(await rowProfile(app), "None");
+  await app.screenshot("-unassigned");
+});
+
+test("a refused assignment is explained and the row stays as it was", async (t) => {
+  const app = await openNumbers(t);
+  const numbers = await app.simAll("/v2/phone_numbers/messaging");
+  const profiles = await app.simAll("/v2/messaging_profiles");
+  const number = numbers.find((n) => !n.messaging_profile_id && n.features?.sms);
+  await app.admin("POST", "/faults", {
+    fail_next_patch: { code: "10015", detail: "The messaging profile cannot be used with this number." },
+  });
+
+  // This time from the row's menu.
+  await typeSearch(app, number.phone_number);
+  await waitForShown(app, 1, "search");
+  await (await app.byTestId("row-menu")).click();
+  await (await app.byTestId("menu-assign")).click();
+  await (await app.byTestId("change-profile-select")).selectByAttribute("value", profiles[0].id);
+  await (await app.byTestId("change-confirm")).click();
+
+  const error = await (await app.byTestId("change-error")).getText();
+  assert.match(error, /was not changed/);
+  assert.match(error, /error 10015/);
+  assert.match(error, /cannot be used with this number/);
+  await app.browser.waitUntil(async () => (await rowProfile(app)) === "None", {
+    timeoutMsg: "the row went back to no profile",
+  });
+  const after = await app.sim("GET", `/v2/phone_numbers/${number.id}/messaging`);
+  assert.ok(!after.data.messaging_profile_id);
+  await app.screenshot("-refused");
+});
+
+test("the keyboard reaches search, the list, details and assign", async (t) => {
+  const app = await openNumbers(t);
+  await app.browser.keys("/");
+  assert.equal(
+    await app.browser.execute(() => document.activeElement?.getAttribute("data-testid")),
+    "search",
+  );
+  await app.browser.keys(["1", "2"]);
+  await app.browser.execute(() => document.querySelector('[data-testid="number-grid"]')?.focus());
+  await app.browser.keys(["ArrowDown", "Enter"]);
+  await app.byTestId("detail-panel");
+  const rows = await app.browser.$$('[data-testid="number-row"]');
+  const second = await rows[1].getAttribute("data-number-id");
+  assert.equal(await rows[1].getAttribute("aria-selected"), "true");
+  assert.match(await app.browser.execute(() => window.location.hash), new RegExp(`number=${second}`));
+  await app.browser.execute(() => document.querySelector('[data-testid="number-grid"]')?.focus());
+  await app.browser.keys("a");
+  await app.byTestId("change-dialog");
+  await app.browser.keys("Escape");
+  await app.browser.waitUntil(
+    async () => !(await (await app.browser.$('[data-testid="change-dialog"]')).isExisting()),
+  );
+});

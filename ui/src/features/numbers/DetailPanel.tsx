@@ -1,0 +1,243 @@
+import { useQuery } from "@tanstack/react-query";
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { ipc, type NumberRow } from "../../lib/ipc";
+import { flag } from "./model";
+import { ReadinessBadge } from "./Readiness";
+
+const stateWords: Record<string, string> = {
+  passed: "Passed",
+  failed: "Failed",
+  warning: "Worth a look",
+  unknown: "Not known",
+  notApplicable: "Does not apply",
+};
+const stateIcons: Record<string, string> = {
+  passed: "✓",
+  failed: "✗",
+  warning: "!",
+  unknown: "?",
+  notApplicable: "–",
+};
+
+function Field(props: { label: string; explain: string; testId: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <dt>{props.label}</dt>
+      <dd>
+        <div data-testid={props.testId}>{props.children}</div>
+        <p className="muted field-explain">{props.explain}</p>
+      </dd>
+    </div>
+  );
+}
+
+function Ratio(props: { label: string; ratio: number | null; tone: string }) {
+  const pct = props.ratio === null ? null : Math.round(Math.min(1, Math.max(0, props.ratio)) * 100);
+  return (
+    <div className="ratio">
+      <span className="ratio-label">{props.label}</span>
+      <span className="ratio-bar" aria-hidden="true">
+        <span className={`health-fill health-${props.tone}`} style={{ width: `${pct ?? 0}%` }} />
+      </span>
+      <span className="ratio-value">{pct === null ? "unknown" : `${pct}%`}</span>
+    </div>
+  );
+}
+
+/** Everything about one number, in words, with its checklist and the raw record. */
+export function DetailPanel(props: {
+  row: NumberRow;
+  accountId: string | undefined;
+  busy: boolean;
+  onAssign: () => void;
+  onUnassign: () => void;
+  onClose: () => void;
+}) {
+  const { row } = props;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [copied, setCopied] = useState(false);
+  const detail = useQuery({
+    queryKey: ["number-detail", props.accountId ?? "", row.id],
+    queryFn: () => ipc.numberDetail(row.id),
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves to the panel when another number opens.
+  useEffect(() => {
+    heading.current?.focus();
+    setCopied(false);
+  }, [row.id]);
+  const h = row.health;
+  const delivered = h?.successRatio ?? null;
+  const spam = h?.spamRatio ?? null;
+
+  return (
+    <aside
+      className="detail-panel"
+      aria-labelledby="detail-title"
+      data-testid="detail-panel"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") props.onClose();
+      }}
+    >
+      <div className="detail-head">
+        <h2 id="detail-title" tabIndex={-1} ref={heading}>
+          {row.display}
+        </h2>
+        <button type="button" className="icon-button" aria-label="Close details" onClick={props.onClose}>
+          ✕
+        </button>
+      </div>
+      <div className="detail-verdict">
+        <ReadinessBadge readiness={row.readiness} />
+        <p data-testid="detail-reason">{row.readiness.reason}</p>
+        <p>
+          <strong>What to do: </strong>
+          {row.readiness.fix}
+        </p>
+      </div>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="detail-assign"
+          disabled={props.busy}
+          onClick={props.onAssign}
+          aria-keyshortcuts="a"
+        >
+          {row.profileId ? "Change profile…" : "Assign to a profile…"}
+        </button>
+        {row.profileId ? (
+          <button
+            type="button"
+            className="button"
+            data-testid="detail-unassign"
+            disabled={props.busy}
+            onClick={props.onUnassign}
+          >
+            Unassign…
+          </button>
+        ) : null}
+      </div>
+      <dl className="fields">
+        <Field
+          label="Phone number"
+          testId="detail-phone"
+          explain="The number people text. The second form (E.164) is how Telnyx and other systems write it."
+        >
+          {row.display} <code data-testid="detail-e164">{row.phoneNumber}</code>{" "}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              navigator.clipboard
+                ?.writeText(row.phoneNumber)
+                .then(() => setCopied(true))
+                .catch(() => setCopied(false));
+            }}
+          >
+            {copied ? "Copied" : "Copy"}
+          </button>
+        </Field>
+        <Field
+          label="Messaging profile"
+          testId="detail-profile"
+          explain="The profile holds the settings the number texts with: where incoming messages are sent (webhook) and sending rules. A number texts only through a profile."
+        >
+          {row.profileName ?? (row.profileId ? "A profile that is no longer on the account" : "None")}
+        </Field>
+        <Field
+          label="Type"
+          testId="detail-type"
+          explain="Local numbers in the US need a 10DLC campaign, toll-free numbers need verification, and short codes are set up by Telnyx."
+        >
+          {row.typeLabel}
+        </Field>
+        <Field
+          label="Country"
+          testId="detail-country"
+          explain="Where the number is registered; rules differ by country."
+        >
+          <span aria-hidden="true">{flag(row.countryCode)} </span>
+          {row.countryName}
+          {row.countryCode ? ` (${row.countryCode})` : ""}
+        </Field>
+        <Field
+          label="Text messages (SMS)"
+          testId="detail-sms"
+          explain="Whether the number can send and receive ordinary texts."
+        >
+          {row.sms ? "Yes" : "No"}
+        </Field>
+        <Field
+          label="Picture messages (MMS)"
+          testId="detail-mms"
+          explain="Whether the number can send and receive pictures and other media."
+        >
+          {row.mms ? "Yes" : "No"}
+        </Field>
+        <Field
+          label="Health"
+          testId="detail-health"
+          explain="How carriers treated this number's recent messages. Telnyx counts a number as unhealthy below 25% delivered or above 75% flagged as spam."
+        >
+          {h && h.messageCount > 0 ? (
+            <div className="health-picture">
+              <Ratio
+                label="Delivered"
+                ratio={delivered}
+                tone={delivered !== null && delivered < 0.25 ? "bad" : "ok"}
+              />
+              <Ratio
+                label="Flagged as spam"
+                ratio={spam}
+                tone={spam !== null && spam > 0.75 ? "bad" : "warn"}
+              />
+              <span className="muted">
+                Based on {h.messageCount.toLocaleString("en-US")} messages
+                {h.inboundOutboundRatio !== null
+                  ? `; ${h.inboundOutboundRatio.toFixed(2)} received for every one sent`
+                  : ""}
+                .
+              </span>
+            </div>
+          ) : (
+            "No messages yet, so no health figures."
+          )}
+        </Field>
+        <Field
+          label="Eligible messaging products"
+          testId="detail-products"
+          explain="The kinds of messaging Telnyx allows on this number (A2P is business messaging to people; P2P is person to person)."
+        >
+          {row.eligibleMessagingProducts.length > 0
+            ? row.eligibleMessagingProducts.join(", ")
+            : "None listed"}
+        </Field>
+        {row.tags.length > 0 ? (
+          <Field label="Tags" testId="detail-tags" explain="Labels your team put on the number in Telnyx.">
+            {row.tags.join(", ")}
+          </Field>
+        ) : null}
+      </dl>
+      <h3>Readiness checklist</h3>
+      <ol className="checklist" data-testid="detail-checklist">
+        {row.readiness.checks.map((c) => (
+          <li key={c.key} className={`check check-${c.state}`}>
+            <span className="check-icon" aria-hidden="true">
+              {stateIcons[c.state] ?? "?"}
+            </span>
+            <span>
+              <strong>{c.label}</strong> <span className="visually-hidden">{stateWords[c.state]}: </span>
+              {c.detail}
+            </span>
+          </li>
+        ))}
+      </ol>
+      <details className="raw">
+        <summary>Details</summary>
+        {detail.isError ? <ErrorNotice error={detail.error} onRetry={() => detail.refetch()} /> : null}
+        <pre data-testid="detail-raw">{detail.data ? detail.data.rawJson : "Loading…"}</pre>
+      </details>
+    </aside>
+  );
+}

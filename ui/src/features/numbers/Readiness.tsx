@@ -1,0 +1,38 @@
+import type { NumberRow, Verdict } from "../../lib/ipc";
+import { verdicts } from "./model";
+
+const tones = new Map<Verdict, string>(verdicts.map((v) => [v.key, v.tone]));
+
+/** The verdict as a coloured badge in words. */
+export function ReadinessBadge({ readiness }: { readiness: NumberRow["readiness"] }) {
+  return (
+    <span
+      className={`badge verdict verdict-${tones.get(readiness.verdict) ?? "info"}`}
+      title={readiness.reason}
+    >
+      {readiness.label}
+    </span>
+  );
+}
+
+function percent(ratio: number | null | undefined): number | null {
+  if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return null;
+  return Math.round(Math.min(1, Math.max(0, ratio)) * 100);
+}
+
+/** Health as a small bar: the share of messages delivered. */
+export function HealthBar({ health }: { health: NumberRow["health"] }) {
+  const delivered = percent(health?.successRatio);
+  if (!health || delivered === null || health.messageCount === 0) {
+    return <span className="muted health-none">No data</span>;
+  }
+  const spam = percent(health.spamRatio) ?? 0;
+  const tone = delivered < 25 || spam > 75 ? "bad" : delivered < 80 ? "warn" : "ok";
+  const words = `${delivered}% delivered, ${spam}% flagged as spam`;
+  return (
+    <span className="health" title={words}>
+      <span className={`health-fill health-${tone}`} style={{ width: `${delivered}%` }} />
+      <span className="visually-hidden">{words}</span>
+    </span>
+  );
+}

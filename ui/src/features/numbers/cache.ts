@@ -1,0 +1,26 @@
+// Changes to the cached list of numbers, pure: one row replaced in place (the rest untouched).
+import type { NumberRow, NumbersList, ProfileSummary } from "../../lib/ipc";
+
+/** The list with the row `id` replaced by `update(row)`; the same list when no row has that id. */
+export function replaceRow(
+  list: NumbersList,
+  id: string,
+  update: (row: NumberRow) => NumberRow,
+): NumbersList {
+  const index = list.rows.findIndex((r) => r.id === id);
+  if (index < 0) return list;
+  const rows = list.rows.slice();
+  const current = rows[index];
+  if (current) rows[index] = update(current);
+  return { ...list, rows };
+}
+
+/** What the row looks like while a profile change is on its way (optimistic). */
+export function withProfile(
+  row: NumberRow,
+  profileId: string | null,
+  profiles: readonly ProfileSummary[],
+): NumberRow {
+  const profile = profiles.find((p) => p.id === profileId);
+  return { ...row, profileId, profileName: profile?.name ?? null };
+}

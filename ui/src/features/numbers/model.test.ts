@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import type { NumberRow } from "../../lib/ipc";
+import {
+  applyList,
+  emptyFilters,
+  facetOptions,
+  flag,
+  NO_PROFILE,
+  prepare,
+  searchDigits,
+  searchMatcher,
+  sortRows,
+} from "./model";
+
+function row(over: Partial<NumberRow> & { id: string; phoneNumber: string }): NumberRow {
+  return {
+    display: over.phoneNumber,
+    typeLabel: "Local (long code)",
+    numberType: "longCode",
+    countryCode: "US",
+    countryName: "United States",
+    profileId: null,
+    profileName: null,
+    sms: true,
+    mms: false,
+    health: null,
+    tags: [],
+    eligibleMessagingProducts: [],
+    status: "active",
+    campaignStatus: null,
+    verificationStatus: null,
+    readiness: { verdict: "ready", label: "Ready", reason: "", fix: "", checks: [] },
+    ...over,
+  };
+}
+
+const rows: NumberRow[] = [
+  row({ id: "1", phoneNumber: "+12125550100", profileId: "p1", profileName: "Support", tags: ["vip"] }),
+  row({
+    id: "2",
+    phoneNumber: "+18005550101",
+    numberType: "tollFree",
+    typeLabel: "Toll-free",
+    profileId: "p2",
+    profileName: "Alerts",
+    readiness: { verdict: "needsTollFreeVerification", label: "x", reason: "", fix: "", checks: [] },
+  }),
+  row({
+    id: "3",
+    phoneNumber: "+447700900000",
+    countryCode: "GB",
+    countryName: "United Kingdom",
+    tags: ["vip", "uk"],
+    readiness: { verdict: "noProfile", label: "No profile", reason: "", fix: "", checks: [] },
+  }),
+];
+
+describe("search", () => {
+  it("keeps only digits", () => {
+    expect(searchDigits("+1 (212) 555-01")).toBe("121255501");
+  });
+  it.each([
+    ["", 3],
+    ["+1 212 555", 1],
+    ["1-212-555-0100", 1],
+    ["0101", 1],
+    ["7700 900", 1],
+    ["555", 2],
+    ["support", 1],
+    ["VIP", 2],
+    ["999", 0],
+  ])("%j matches %i rows", (query, n) => {
+    const match = searchMatcher(query);
+    expect(prepare(rows).filter(match)).toHaveLength(n);
+  });
+});
+
+describe("applyList", () => {
+  it("combines filters and counts each facet against the others", () => {
+    const filters = { ...emptyFilters(), profile: [NO_PROFILE, "p1"], tag: ["vip"] };
+    const { rows: shown, counts } = applyList(prepare(rows), "", filters);
+    expect(shown.map((r) => r.id)).toEqual(["1", "3"]);
+    // Profile counts ignore the profile filter but honour the tag filter.
+    expect(counts.profile.get("p1")).toBe(1);
+    expect(counts.profile.get(NO_PROFILE)).toBe(1);
+    expect(counts.profile.get("p2")).toBeUndefined();
+    // Tag counts ignore the tag filter but honour the profile filter.
+    expect(counts.tag.get("vip")).toBe(2);
+    expect(counts.tag.get("uk")).toBe(1);
+    expect(counts.readiness.get("ready")).toBe(1);
+  });
+  it("applies the search before counting", () => {
+    const { rows: shown, counts } = applyList(prepare(rows), "+44", emptyFilters());
+    expect(shown).toHaveLength(1);
+    expect(counts.country.get("GB")).toBe(1);
+    expect(counts.country.get("US")).toBeUndefined();
+  });
+});
+
+describe("facetOptions", () => {
+  it("lists every profile, No profile, every verdict", () => {
+    const options = facetOptions(rows, [
+      { id: "p1", name: "Support", enabled: true },
+      { id: "p3", name: "Empty", enabled: true },
+    ]);
+    expect(options.profile.map((o) => o.key)).toEqual(["p3", "p1", NO_PROFILE, "p2"]);
+    expect(options.readiness).toHaveLength(10);
+    expect(options.country.map((o) => o.key)).toEqual(["GB", "US"]);
+    expect(options.tag.map((o) => o.key)).toEqual(["uk", "vip"]);
+  });
+});
+
+describe("sortRows", () => {
+  it("sorts by readiness precedence and by number for ties", () => {
+    const sorted = sortRows(rows, { key: "readiness", dir: "asc" });
+    expect(sorted.map((r) => r.id)).toEqual(["3", "2", "1"]);
+    expect(sortRows(rows, { key: "readiness", dir: "desc" }).map((r) => r.id)).toEqual(["1", "2", "3"]);
+  });
+  it("puts numbers without a profile last", () => {
+    expect(sortRows(rows, { key: "profile", dir: "asc" }).map((r) => r.id)).toEqual(["2", "1", "3"]);
+  });
+});
+
+describe("flag", () => {
+  it("turns a country code into its flag", () => {
+    expect(flag("gb")).toBe("🇬🇧");
+    expect(flag(null)).toBe("");
+    expect(flag("unknown")).toBe("");
+  });
+});

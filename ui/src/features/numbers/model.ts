@@ -1,0 +1,227 @@
+// The Numbers screen's list logic, pure: search normalisation, filters, facet counts and sorting.
+// Components only call these; the tests beside this file pin their behaviour.
+import type { NumberRow, ProfileSummary, Verdict } from "../../lib/ipc";
+
+export const facetKeys = ["profile", "type", "country", "readiness", "tag"] as const;
+export type FacetKey = (typeof facetKeys)[number];
+export type Filters = Record<FacetKey, readonly string[]>;
+
+export const sortKeys = ["number", "type", "country", "profile", "readiness", "health"] as const;
+export type SortKey = (typeof sortKeys)[number];
+export type SortDir = "asc" | "desc";
+export interface Sort {
+  key: SortKey;
+  dir: SortDir;
+}
+
+/** Facet key of numbers without a profile (profile ids are UUIDs, so it cannot clash). */
+export const NO_PROFILE = "unassigned";
+/** Facet key of numbers without a country. */
+export const UNKNOWN_COUNTRY = "unknown";
+
+export const facetTitles: Record<FacetKey, string> = {
+  profile: "Messaging profile",
+  type: "Type",
+  country: "Country",
+  readiness: "Readiness",
+  tag: "Tag",
+};
+
+/** Every verdict in the backend's precedence order, with its badge words. */
+export const verdicts: readonly { key: Verdict; label: string; tone: "ok" | "warn" | "bad" | "info" }[] = [
+  { key: "provisioning", label: "Provisioning", tone: "info" },
+  { key: "notMessagingCapable", label: "Not messaging-capable", tone: "bad" },
+  { key: "noProfile", label: "No profile", tone: "bad" },
+  { key: "profileDisabled", label: "Profile disabled", tone: "bad" },
+  { key: "needs10dlcCampaign", label: "Needs 10DLC campaign", tone: "warn" },
+  { key: "needsTollFreeVerification", label: "Needs toll-free verification", tone: "warn" },
+  { key: "shortCodeNotProvisioned", label: "Short code not provisioned", tone: "warn" },
+  { key: "unhealthy", label: "Unhealthy", tone: "bad" },
+  { key: "checkCountryRules", label: "Check country rules", tone: "info" },
+  { key: "ready", label: "Ready", tone: "ok" },
+];
+const verdictRank = new Map<string, number>(verdicts.map((v, i) => [v.key, i]));
+
+export function emptyFilters(): Filters {
+  return { profile: [], type: [], country: [], readiness: [], tag: [] };
+}
+
+/** The values a row has for one facet (a tag facet can have several, or none). */
+export function facetValues(row: NumberRow, key: FacetKey): readonly string[] {
+  switch (key) {
+    case "profile":
+      return [row.profileId ?? NO_PROFILE];
+    case "type":
+      return [row.numberType];
+    case "country":
+      return [row.countryCode ?? UNKNOWN_COUNTRY];
+    case "readiness":
+      return [row.readiness.verdict];
+    case "tag":
+      return row.tags;
+  }
+}
+
+/** Only the digits of a search: "+1 (212) 555-01" and "1-212-55501" both become "121255501". */
+export function searchDigits(query: string): string {
+  return query.replace(/\D+/g, "");
+}
+
+/** A row prepared for fast search: its digits computed once. */
+export interface Prepared {
+  row: NumberRow;
+  digits: string;
+  text: string;
+}
+
+export function prepare(rows: readonly NumberRow[]): Prepared[] {
+  return rows.map((row) => ({
+    row,
+    digits: searchDigits(row.phoneNumber),
+    text: `${row.profileName ?? ""} ${row.tags.join(" ")}`.toLowerCase(),
+  }));
+}
+
+/** A compiled search: digits match anywhere in the number; a query without digits matches the
+ * profile name or tags. An empty query matches everything. */
+export function searchMatcher(query: string): (p: Prepared) => boolean {
+  const trimmed = query.trim();
+  if (trimmed === "") return () => true;
+  const digits = searchDigits(trimmed);
+  if (digits !== "") return (p) => p.digits.includes(digits);
+  const text = trimmed.toLowerCase();
+  return (p) => p.text.includes(text);
+}
+
+function passes(row: NumberRow, key: FacetKey, chosen: readonly string[]): boolean {
+  if (chosen.length === 0) return true;
+  return facetValues(row, key).some((v) => chosen.includes(v));
+}
+
+export type FacetCountMap = Record<FacetKey, Map<string, number>>;
+
+export interface ListResult {
+  /** Rows passing the search and every filter, in the order given. */
+  rows: NumberRow[];
+  /** For each facet, how many rows each value would show with the search and the *other* filters
+   * applied (the usual faceted-search count, so choosing a second value adds rather than empties). */
+  counts: FacetCountMap;
+}
+
+/** Filters `prepared` (already sorted) and counts the facets in one pass. */
+export function applyList(prepared: readonly Prepared[], query: string, filters: Filters): ListResult {
+  const matches = searchMatcher(query);
+  const counts: FacetCountMap = {
+    profile: new Map(),
+    type: new Map(),
+    country: new Map(),
+    readiness: new Map(),
+    tag: new Map(),
+  };
+  const active = facetKeys.filter((k) => filters[k].length > 0);
+  const rows: NumberRow[] = [];
+  for (const p of prepared) {
+    if (!matches(p)) continue;
+    const row = p.row;
+    let failing: FacetKey | null = null;
+    let failures = 0;
+    for (const key of active) {
+      if (!passes(row, key, filters[key])) {
+        failures++;
+        failing = key;
+        if (failures > 1) break;
+      }
+    }
+    if (failures > 1) continue;
+    if (failures === 1 && failing) {
+      bump(counts[failing], facetValues(row, failing));
+      continue;
+    }
+    rows.push(row);
+    for (const key of facetKeys) bump(counts[key], facetValues(row, key));
+  }
+  return { rows, counts };
+}
+
+function bump(map: Map<string, number>, values: readonly string[]): void {
+  for (const v of values) map.set(v, (map.get(v) ?? 0) + 1);
+}
+
+export interface FacetOption {
+  key: string;
+  label: string;
+}
+
+/** The options each filter offers: every profile of the account (with "No profile"), and every
+ * type, country and tag present; every verdict. Counts come from {@link applyList}. */
+export function facetOptions(
+  rows: readonly NumberRow[],
+  profiles: readonly ProfileSummary[],
+): Record<FacetKey, FacetOption[]> {
+  const types = new Map<string, string>();
+  const countries = new Map<string, string>();
+  const tags = new Set<string>();
+  const missingProfiles = new Set<string>();
+  const known = new Set(profiles.map((p) => p.id));
+  for (const row of rows) {
+    types.set(row.numberType, row.typeLabel);
+    countries.set(row.countryCode ?? UNKNOWN_COUNTRY, row.countryName);
+    for (const t of row.tags) tags.add(t);
+    if (row.profileId && !known.has(row.profileId)) missingProfiles.add(row.profileId);
+  }
+  const byLabel = (a: FacetOption, b: FacetOption) => a.label.localeCompare(b.label);
+  return {
+    profile: [
+      ...profiles.map((p) => ({ key: p.id, label: p.name })).sort(byLabel),
+      { key: NO_PROFILE, label: "No profile" },
+      ...[...missingProfiles].map((id) => ({ key: id, label: `Missing profile (${id.slice(0, 8)}…)` })),
+    ],
+    type: [...types].map(([key, label]) => ({ key, label })).sort(byLabel),
+    country: [...countries]
+      .map(([key, label]) => ({ key, label: key === UNKNOWN_COUNTRY ? label : `${flag(key)} ${label}` }))
+      .sort((a, b) => a.label.replace(/^\S+ /, "").localeCompare(b.label.replace(/^\S+ /, ""))),
+    readiness: verdicts.map((v) => ({ key: v.key, label: v.label })),
+    tag: [...tags].sort().map((t) => ({ key: t, label: t })),
+  };
+}
+
+/** The flag emoji of an ISO 3166 alpha-2 code ("GB" → 🇬🇧); empty for anything else. */
+export function flag(code: string | null): string {
+  if (!code || !/^[A-Za-z]{2}$/.test(code)) return "";
+  const base = 0x1f1e6;
+  const upper = code.toUpperCase();
+  return String.fromCodePoint(base + upper.charCodeAt(0) - 65, base + upper.charCodeAt(1) - 65);
+}
+
+function compareKey(row: NumberRow, key: SortKey): string | number {
+  switch (key) {
+    case "number":
+      return row.phoneNumber.replace(/\D+/g, "");
+    case "type":
+      return row.typeLabel;
+    case "country":
+      return row.countryName;
+    case "profile":
+      // Numbers without a profile sort last when ascending.
+      return row.profileName ?? "\uffff";
+    case "readiness":
+      return verdictRank.get(row.readiness.verdict) ?? 99;
+    case "health":
+      return row.health?.successRatio ?? -1;
+  }
+}
+
+/** A sorted copy; ties keep the number order so the list never jumps. */
+export function sortRows(rows: readonly NumberRow[], sort: Sort): NumberRow[] {
+  const keyed = rows.map((row) => ({ row, k: compareKey(row, sort.key), n: row.phoneNumber }));
+  const sign = sort.dir === "asc" ? 1 : -1;
+  keyed.sort((a, b) => {
+    const c =
+      typeof a.k === "number" && typeof b.k === "number"
+        ? a.k - b.k
+        : String(a.k).localeCompare(String(b.k), "en");
+    if (c !== 0) return c * sign;
+    return a.n < b.n ? -1 : a.n > b.n ? 1 : 0;
+  });
+  return keyed.map((x) => x.row);
+}

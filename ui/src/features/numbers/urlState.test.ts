@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { emptyFilters } from "./model";
+import { defaultListState, nextSort, parseListState, serializeListState, toggleFilter } from "./urlState";
+
+describe("URL state", () => {
+  it("round-trips search, filters, sort and the open number", () => {
+    const state = {
+      q: "+1 212",
+      filters: { ...emptyFilters(), profile: ["p-1", "unassigned"], readiness: ["ready"] },
+      sort: { key: "health" as const, dir: "desc" as const },
+      open: "123",
+    };
+    const query = serializeListState(state);
+    expect(parseListState(query)).toEqual(state);
+    expect(parseListState(`?${query}`)).toEqual(state);
+  });
+  it("writes nothing for the default state and ignores nonsense", () => {
+    expect(serializeListState(defaultListState())).toBe("");
+    expect(parseListState("sort=bogus&dir=sideways&number=")).toEqual(defaultListState());
+  });
+  it("toggles a filter value and flips the sort", () => {
+    const once = toggleFilter(emptyFilters(), "tag", "vip");
+    expect(once.tag).toEqual(["vip"]);
+    expect(toggleFilter(once, "tag", "vip").tag).toEqual([]);
+    expect(nextSort({ key: "number", dir: "asc" }, "number")).toEqual({ key: "number", dir: "desc" });
+    expect(nextSort({ key: "number", dir: "desc" }, "type")).toEqual({ key: "type", dir: "asc" });
+  });
+});

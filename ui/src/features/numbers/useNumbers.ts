@@ -1,0 +1,62 @@
+// Server state of the Numbers screen: the list (with load progress) and profile changes that
+// update the cached row at once and put it back when Telnyx refuses.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ipc, type LoadProgress, type NumberRow, type NumbersList } from "../../lib/ipc";
+import { replaceRow, withProfile } from "./cache";
+
+export function numbersKey(accountId: string | undefined) {
+  return ["numbers", accountId ?? ""] as const;
+}
+
+export function useNumbersList() {
+  const account = useQuery({ queryKey: ["account"], queryFn: ipc.currentAccount });
+  const accountId = account.data?.id;
+  const [progress, setProgress] = useState<LoadProgress | null>(null);
+  const list = useQuery({
+    queryKey: numbersKey(accountId),
+    queryFn: () => {
+      setProgress(null);
+      return ipc.loadNumbers(setProgress);
+    },
+    enabled: accountId !== undefined,
+  });
+  return { list, progress, accountId };
+}
+
+export interface ProfileChange {
+  id: string;
+  /** The new profile, or `null` to unassign. */
+  profileId: string | null;
+}
+
+export function useSetProfile(accountId: string | undefined) {
+  const queryClient = useQueryClient();
+  const key = numbersKey(accountId);
+  return useMutation({
+    mutationFn: (change: ProfileChange) => ipc.setNumberProfile(change.id, change.profileId),
+    onMutate: async (change): Promise<{ before: NumberRow | undefined }> => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const list = queryClient.getQueryData<NumbersList>(key);
+      const before = list?.rows.find((r) => r.id === change.id);
+      if (list) {
+        queryClient.setQueryData<NumbersList>(
+          key,
+          replaceRow(list, change.id, (r) => withProfile(r, change.profileId, list.profiles)),
+        );
+      }
+      return { before };
+    },
+    onError: (_error, change, context) => {
+      const before = context?.before;
+      if (!before) return;
+      queryClient.setQueryData<NumbersList>(key, (list) => list && replaceRow(list, change.id, () => before));
+    },
+    onSuccess: (row) => {
+      queryClient.setQueryData<NumbersList>(key, (list) => list && replaceRow(list, row.id, () => row));
+    },
+    onSettled: (_row, _error, change) => {
+      queryClient.invalidateQueries({ queryKey: ["number-detail", accountId ?? "", change.id] });
+    },
+  });
+}
