@@ -19,6 +19,10 @@ use crate::settings_store::SettingsStore;
 
 /// Env var that pins the demo simulator's port (end-to-end tests use it to reach the simulator).
 pub const DEMO_PORT_ENV: &str = "NUMBER_DESK_DEMO_PORT";
+/// Env var that replaces the demo account by a generated one of this many numbers (benchmarks).
+pub const DEMO_SIZE_ENV: &str = "NUMBER_DESK_DEMO_SIZE";
+/// Env var that adds this many milliseconds of latency to every demo API response (benchmarks).
+pub const DEMO_LATENCY_ENV: &str = "NUMBER_DESK_DEMO_LATENCY_MS";
 /// The id under which the demo account appears next to real accounts.
 pub const DEMO_ID: &str = "demo";
 
@@ -211,11 +215,31 @@ async fn start_demo_simulator() -> Result<Simulator, IpcError> {
         })?,
         Err(_) => 0,
     };
-    let mut config = SimConfig::demo();
+    let mut config = match env_number(DEMO_SIZE_ENV)? {
+        Some(size) => SimConfig::with_account(telnyx_sim::Account::generated(size, 7)),
+        None => SimConfig::demo(),
+    };
+    if let Some(latency) = env_number(DEMO_LATENCY_ENV)? {
+        config.faults.latency_ms = latency as u64;
+    }
     config.bind = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
     Simulator::start(config)
         .await
         .map_err(|err| IpcError::internal(format!("the demo account could not start ({err})")))
+}
+
+/// A whole number from the environment; `None` when the variable is not set.
+fn env_number(name: &str) -> Result<Option<usize>, IpcError> {
+    match std::env::var(name) {
+        Ok(value) => value
+            .trim()
+            .parse::<usize>()
+            .map(Some)
+            .map_err(|_| IpcError::Validation {
+                message: format!("{name} must be a whole number, not {value:?}."),
+            }),
+        Err(_) => Ok(None),
+    }
 }
 
 impl From<AccountError> for IpcError {

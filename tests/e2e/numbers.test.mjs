@@ -173,8 +173,12 @@ test("the detail panel shows what the simulator holds for the number", async (t)
   assert.equal(await (await app.byTestId("detail-mms")).getText(), record.features?.mms ? "Yes" : "No");
   const products = await (await app.byTestId("detail-products")).getText();
   for (const p of record.eligible_messaging_products ?? []) assert.match(products, new RegExp(p));
-  const checks = await app.browser.$$('[data-testid="detail-checklist"] li');
-  assert.equal(checks.length, 6);
+  await app.browser.waitUntil(
+    async () => (await app.browser.$$('[data-testid="detail-checklist"] li')).length === 6,
+    {
+      timeoutMsg: "the readiness checklist has its six checks",
+    },
+  );
   await (await app.browser.$("summary=Details")).click();
   const raw = JSON.parse(await (await app.byTestId("detail-raw")).getText());
   assert.equal(raw.id, record.id);

@@ -282,7 +282,10 @@ export type NumbersList = NumbersList_Serialize | NumbersList_Deserialize;
 
 /**  Everything the numbers screen lists, at one moment. */
 export type NumbersList_Deserialize = {
-	/**  Every messaging number, in the order the API listed them. */
+	/**
+	 *  Every messaging number, in the order the API listed them. Without the checklist
+	 *  (`readiness.checks` is empty), which is most of a row's size: [`NumberDetail`] carries it.
+	 */
 	rows: NumberRow_Deserialize[],
 	/**  Every messaging profile of the account (also those without numbers). */
 	profiles: ProfileSummary[],
@@ -292,7 +295,10 @@ export type NumbersList_Deserialize = {
 
 /**  Everything the numbers screen lists, at one moment. */
 export type NumbersList_Serialize = {
-	/**  Every messaging number, in the order the API listed them. */
+	/**
+	 *  Every messaging number, in the order the API listed them. Without the checklist
+	 *  (`readiness.checks` is empty), which is most of a row's size: [`NumberDetail`] carries it.
+	 */
 	rows: NumberRow_Serialize[],
 	/**  Every messaging profile of the account (also those without numbers). */
 	profiles: ProfileSummary[],

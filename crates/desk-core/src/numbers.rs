@@ -20,7 +20,8 @@ use crate::snapshot::{load_snapshot, AccountSnapshot, LoadProgress};
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct NumbersList {
-    /// Every messaging number, in the order the API listed them.
+    /// Every messaging number, in the order the API listed them. Without the checklist
+    /// (`readiness.checks` is empty), which is most of a row's size: [`NumberDetail`] carries it.
     pub rows: Vec<NumberRow>,
     /// Every messaging profile of the account (also those without numbers).
     pub profiles: Vec<ProfileSummary>,
@@ -156,7 +157,15 @@ impl NumbersService {
 pub fn list_of(snapshot: &AccountSnapshot) -> NumbersList {
     let index = SnapshotIndex::new(snapshot);
     NumbersList {
-        rows: snapshot.numbers.iter().map(|n| index.row(n)).collect(),
+        rows: snapshot
+            .numbers
+            .iter()
+            .map(|n| {
+                let mut row = index.row(n);
+                row.readiness.checks = Vec::new();
+                row
+            })
+            .collect(),
         profiles: snapshot
             .profiles
             .iter()
@@ -215,6 +224,7 @@ mod tests {
     fn list_names_every_profile_even_without_numbers() {
         let list = list_of(&snapshot());
         assert_eq!(list.rows.len(), 1);
+        assert!(list.rows[0].readiness.checks.is_empty());
         assert_eq!(list.profiles.len(), 2);
         assert!(!list.profiles[1].enabled);
         assert!(list.loaded_at_ms > 0.0);

@@ -220,8 +220,9 @@ export function DetailPanel(props: {
         ) : null}
       </dl>
       <h3>Readiness checklist</h3>
+      {detail.isPending ? <p className="muted">Loading the checklist…</p> : null}
       <ol className="checklist" data-testid="detail-checklist">
-        {row.readiness.checks.map((c) => (
+        {(detail.data?.row.readiness.checks ?? []).map((c) => (
           <li key={c.key} className={`check check-${c.state}`}>
             <span className="check-icon" aria-hidden="true">
               {stateIcons[c.state] ?? "?"}

@@ -10,7 +10,7 @@ const columns: { key: SortKey | null; label: string }[] = [
   { key: "number", label: "Number" },
   { key: "type", label: "Type" },
   { key: "country", label: "Country" },
-  { key: "profile", label: "Messaging profile" },
+  { key: "profile", label: "Profile" },
   { key: null, label: "Features" },
   { key: "readiness", label: "Readiness" },
   { key: "health", label: "Health" },
@@ -155,12 +155,14 @@ export function NumberTable(props: {
                 <td className="grid-cell cell-number" title={`${row.phoneNumber} (E.164)`}>
                   {row.display}
                 </td>
-                <td className="grid-cell">{row.typeLabel}</td>
+                <td className="grid-cell" title={row.typeLabel}>
+                  {row.typeLabel}
+                </td>
                 <td className="grid-cell" title={row.countryCode ?? undefined}>
                   <span aria-hidden="true">{flag(row.countryCode)} </span>
                   {row.countryName}
                 </td>
-                <td className="grid-cell" data-testid="row-profile">
+                <td className="grid-cell" data-testid="row-profile" title={row.profileName ?? undefined}>
                   {busy ? <span className="muted">Saving… </span> : null}
                   {row.profileName ?? (
                     <span className="muted">{row.profileId ? "Missing profile" : "None"}</span>

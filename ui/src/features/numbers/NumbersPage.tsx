@@ -46,7 +46,13 @@ export function NumbersPage() {
   const search = useRef<HTMLInputElement>(null);
 
   const data = list.data;
-  const sorted = useMemo(() => prepare(sortRows(data?.rows ?? [], state.sort)), [data, state.sort]);
+  // Sorting 10,000 rows is the costly step: redone only when the rows or the sort really change,
+  // not on every keystroke (each parse of the URL yields a new, equal sort object).
+  const { key: sortKey, dir: sortDir } = state.sort;
+  const sorted = useMemo(
+    () => prepare(sortRows(data?.rows ?? [], { key: sortKey, dir: sortDir })),
+    [data, sortKey, sortDir],
+  );
   const options = useMemo(() => facetOptions(data?.rows ?? [], data?.profiles ?? []), [data]);
   const result = useMemo(() => applyList(sorted, state.q, state.filters), [sorted, state.q, state.filters]);
   const openRow = state.open ? data?.rows.find((r) => r.id === state.open) : undefined;

@@ -211,6 +211,8 @@ function compareKey(row: NumberRow, key: SortKey): string | number {
   }
 }
 
+const collator = new Intl.Collator("en");
+
 /** A sorted copy; ties keep the number order so the list never jumps. */
 export function sortRows(rows: readonly NumberRow[], sort: Sort): NumberRow[] {
   const keyed = rows.map((row) => ({ row, k: compareKey(row, sort.key), n: row.phoneNumber }));
@@ -219,9 +221,15 @@ export function sortRows(rows: readonly NumberRow[], sort: Sort): NumberRow[] {
     const c =
       typeof a.k === "number" && typeof b.k === "number"
         ? a.k - b.k
-        : String(a.k).localeCompare(String(b.k), "en");
+        : sort.key === "number"
+          ? cmp(String(a.k), String(b.k))
+          : collator.compare(String(a.k), String(b.k));
     if (c !== 0) return c * sign;
-    return a.n < b.n ? -1 : a.n > b.n ? 1 : 0;
+    return cmp(a.n, b.n);
   });
   return keyed.map((x) => x.row);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
