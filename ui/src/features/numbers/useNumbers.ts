@@ -20,6 +20,9 @@ export function useNumbersList() {
       return ipc.loadNumbers(setProgress);
     },
     enabled: accountId !== undefined,
+    // A refresh brings a whole new list: comparing 10,000 rows deeply with the old one costs more
+    // than it saves.
+    structuralSharing: false,
   });
   return { list, progress, accountId };
 }
