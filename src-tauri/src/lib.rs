@@ -25,7 +25,6 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::account::switch_account,
         commands::account::forget_account,
         commands::account::list_accounts,
-        commands::numbers::numbers_overview,
         commands::numbers::load_numbers,
         commands::numbers::number_detail,
         commands::numbers::set_number_profile,

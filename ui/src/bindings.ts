@@ -19,8 +19,6 @@ export const commands = {
 	forgetAccount: (id: string) => typedError<AccountsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("forget_account", { id })),
 	/**  Every account that can be opened and which one is open. */
 	listAccounts: () => typedError<AccountsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("list_accounts")),
-	/**  How many messaging numbers the account has and which messaging profiles it holds. */
-	numbersOverview: () => typedError<NumbersOverview, IpcError_Serialize>(__TAURI_INVOKE("numbers_overview")),
 	/**
 	 *  Every messaging number of the open account as a row, with its profiles; `on_progress` receives
 	 *  pages done / total while the lists arrive.
@@ -304,13 +302,6 @@ export type NumbersList_Serialize = {
 	profiles: ProfileSummary[],
 	/**  When the snapshot finished loading, in milliseconds since 1970 (UTC). */
 	loadedAtMs: number | null,
-};
-
-/**  The numbers screen's headline figures. */
-export type NumbersOverview = {
-	/**  `meta.total_results` of `GET /phone_numbers/messaging`. */
-	totalNumbers: number,
-	profiles: ProfileSummary[],
 };
 
 /**  A messaging profile as the UI lists it. */

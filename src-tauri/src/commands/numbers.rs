@@ -1,20 +1,12 @@
 //! Commands behind the Numbers screen.
 
 use desk_core::numbers::{NumberDetail, NumbersList, NumbersService, ProfileTarget};
-use desk_core::overview::{self, NumbersOverview};
 use desk_core::rows::NumberRow;
 use desk_core::snapshot::LoadProgress;
 use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::{error::IpcError, session::AppState};
-
-/// How many messaging numbers the account has and which messaging profiles it holds.
-#[tauri::command]
-#[specta::specta]
-pub async fn numbers_overview(state: State<'_, AppState>) -> Result<NumbersOverview, IpcError> {
-    Ok(overview::load(&state.client().await?).await?)
-}
 
 /// Every messaging number of the open account as a row, with its profiles; `on_progress` receives
 /// pages done / total while the lists arrive.

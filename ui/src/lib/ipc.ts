@@ -12,7 +12,6 @@ import {
   type NumberDetail_Serialize,
   type NumberRow_Serialize,
   type NumbersList_Serialize,
-  type NumbersOverview,
   type ProfileSummary,
   type Settings_Serialize,
   type SettingsEdit,
@@ -29,16 +28,7 @@ export type SettingsView = SettingsView_Serialize;
 export type NumberDetail = NumberDetail_Serialize;
 export type NumberRow = NumberRow_Serialize;
 export type NumbersList = NumbersList_Serialize;
-export type {
-  AccountSummary,
-  ConnectInput,
-  LoadProgress,
-  NumbersOverview,
-  ProfileSummary,
-  SettingsEdit,
-  Theme,
-  Verdict,
-};
+export type { AccountSummary, ConnectInput, LoadProgress, ProfileSummary, SettingsEdit, Theme, Verdict };
 
 /** A command failed; `error` is the backend's typed error with a sentence fit to show. */
 export class CommandError extends Error {
@@ -74,7 +64,6 @@ export const ipc = {
   switchAccount: (id: string) => unwrap(() => commands.switchAccount(id)),
   forgetAccount: (id: string) => unwrap(() => commands.forgetAccount(id)),
   listAccounts: () => unwrap(() => commands.listAccounts()),
-  numbersOverview: () => unwrap(() => commands.numbersOverview()),
   /** Every messaging number as a row; `onProgress` hears pages done / total while they arrive. */
   loadNumbers: (onProgress: (progress: LoadProgress) => void) => {
     const channel = new Channel<LoadProgress>();
