@@ -1,16 +1,14 @@
 //! The account snapshot: every list readiness needs (numbers, profiles, phone-number statuses, 10DLC
 //! assignments, toll-free verifications), fetched in bulk and concurrently — never per number.
 
-use std::future::Future;
 use std::sync::Mutex;
 use std::time::SystemTime;
 
-use futures::stream::{self, StreamExt, TryStreamExt};
 use serde::Serialize;
 use telnyx_client::{
     Client, Error, ListMessagingNumbers, ListMessagingProfiles, ListPhoneNumberCampaigns,
     ListPhoneNumbers, ListVerificationRequests, MessagingNumber, MessagingProfile, PhoneNumber,
-    PhoneNumberCampaign, VerificationRequest, MAX_PAGES, MAX_PAGE_SIZE,
+    PhoneNumberCampaign, VerificationRequest,
 };
 
 /// Everything fetched for the numbers screen, at one moment.
@@ -40,10 +38,6 @@ pub struct LoadProgress {
     pub pages_done: u32,
     pub total_pages: u32,
 }
-
-/// Records per page asked of the toll-free verification list (the spec says the server clamps a
-/// size that is too large; the real page size is then read from the first page).
-const VERIFICATION_PAGE_SIZE: u32 = 250;
 
 const NUMBERS: usize = 0;
 const PROFILES: usize = 1;
@@ -92,8 +86,8 @@ pub async fn load_snapshot(
     let number_filter = ListMessagingNumbers::default();
     let profile_filter = ListMessagingProfiles::default();
     let campaign_filter = ListPhoneNumberCampaigns::default();
-    let inventory_report = |d, t| board.set(INVENTORY, d, t);
-    let verification_report = |d, t| board.set(VERIFICATIONS, d, t);
+    let inventory_filter = ListPhoneNumbers::default();
+    let verification_filter = ListVerificationRequests::default();
 
     let numbers = client.list_all_messaging_numbers(&number_filter, |p| {
         board.set(NUMBERS, p.pages_done, p.total_pages)
@@ -104,11 +98,15 @@ pub async fn load_snapshot(
         board.set(PROFILES, 1, 1);
         Ok(profiles)
     };
-    let inventory = all_phone_numbers(client, &inventory_report);
+    let inventory = client.list_all_phone_numbers(&inventory_filter, |p| {
+        board.set(INVENTORY, p.pages_done, p.total_pages)
+    });
     let campaigns = client.list_all_phone_number_campaigns(&campaign_filter, |p| {
         board.set(CAMPAIGNS, p.pages_done, p.total_pages)
     });
-    let verifications = all_verification_requests(client, &verification_report);
+    let verifications = client.list_all_verification_requests(&verification_filter, |p| {
+        board.set(VERIFICATIONS, p.pages_done, p.total_pages)
+    });
 
     let (numbers, profiles, phone_numbers, campaigns, verifications) =
         futures::try_join!(numbers, profiles, inventory, campaigns, verifications)?;
@@ -122,104 +120,9 @@ pub async fn load_snapshot(
     })
 }
 
-/// Every record of `GET /phone_numbers` (the client has a one-page call only).
-async fn all_phone_numbers(
-    client: &Client,
-    report: &(dyn Fn(u32, u32) + Send + Sync),
-) -> Result<Vec<PhoneNumber>, Error> {
-    let filter = ListPhoneNumbers::default();
-    let first = client.list_phone_numbers(&filter, 1, MAX_PAGE_SIZE).await?;
-    let filter = &filter;
-    rest_of_pages(
-        "GET /phone_numbers",
-        first.data,
-        first.meta.total_pages,
-        client.page_concurrency(),
-        |n| async move {
-            Ok(client
-                .list_phone_numbers(filter, n, MAX_PAGE_SIZE)
-                .await?
-                .data)
-        },
-        report,
-    )
-    .await
-}
-
-/// Every toll-free verification request (the client lists one page, or the requests of one
-/// number). The page count comes from `total_records` and the size the server really used.
-async fn all_verification_requests(
-    client: &Client,
-    report: &(dyn Fn(u32, u32) + Send + Sync),
-) -> Result<Vec<VerificationRequest>, Error> {
-    let filter = ListVerificationRequests::default();
-    let asked = VERIFICATION_PAGE_SIZE;
-    let first = client.list_verification_requests(&filter, 1, asked).await?;
-    let got = u32::try_from(first.records.len()).unwrap_or(u32::MAX);
-    // A server that clamps `page_size` returns a full page of its own size.
-    let size = if got > 0 && got < asked && first.total_records > got {
-        got
-    } else {
-        asked
-    };
-    let total_pages = first.total_records.div_ceil(size);
-    let filter = &filter;
-    rest_of_pages(
-        "GET /messaging_tollfree/verification/requests",
-        first.records,
-        total_pages,
-        client.page_concurrency(),
-        |n| async move {
-            Ok(client
-                .list_verification_requests(filter, n, asked)
-                .await?
-                .records)
-        },
-        report,
-    )
-    .await
-}
-
-/// Fetches pages `2..=total_pages` with at most `concurrency` in flight, in page order after the
-/// first page's records. The page count is fixed by the first page (a later page claiming more is
-/// ignored) and one above [`MAX_PAGES`] is refused, so a misbehaving server cannot loop forever.
-async fn rest_of_pages<T, F, Fut>(
-    endpoint: &str,
-    first: Vec<T>,
-    total_pages: u32,
-    concurrency: usize,
-    fetch: F,
-    report: &(dyn Fn(u32, u32) + Send + Sync),
-) -> Result<Vec<T>, Error>
-where
-    F: Fn(u32) -> Fut,
-    Fut: Future<Output = Result<Vec<T>, Error>>,
-{
-    let total_pages = total_pages.max(1);
-    if total_pages > MAX_PAGES {
-        return Err(Error::Runaway {
-            endpoint: endpoint.to_owned(),
-            pages: total_pages,
-        });
-    }
-    report(1, total_pages);
-    let mut out = first;
-    let mut done = 1u32;
-    let mut pages = stream::iter(2..=total_pages)
-        .map(fetch)
-        .buffered(concurrency.max(1));
-    while let Some(page) = pages.try_next().await? {
-        out.extend(page);
-        done += 1;
-        report(done, total_pages);
-    }
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::{AtomicUsize, Ordering};
 
     /// The app shell awaits `load_snapshot` inside Tauri commands, which need `Send` futures.
     #[test]
@@ -230,51 +133,6 @@ mod tests {
             .expect("client builds");
         let future = load_snapshot(&client, |_| {});
         assert_send(&future);
-    }
-
-    #[tokio::test]
-    async fn pages_arrive_in_order_with_progress() {
-        let calls = AtomicUsize::new(0);
-        let reports = Mutex::new(Vec::new());
-        let out = rest_of_pages(
-            "GET /x",
-            vec![1u32],
-            4,
-            2,
-            |n| {
-                calls.fetch_add(1, Ordering::SeqCst);
-                async move { Ok(vec![n * 10]) }
-            },
-            &|d, t| {
-                reports
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push((d, t))
-            },
-        )
-        .await
-        .expect("pages");
-        assert_eq!(out, vec![1, 20, 30, 40]);
-        assert_eq!(calls.load(Ordering::SeqCst), 3);
-        assert_eq!(
-            reports.into_inner().unwrap_or_else(|e| e.into_inner()),
-            vec![(1, 4), (2, 4), (3, 4), (4, 4)]
-        );
-    }
-
-    #[tokio::test]
-    async fn a_runaway_page_count_is_refused() {
-        let err = rest_of_pages(
-            "GET /x",
-            vec![1u32],
-            MAX_PAGES + 1,
-            2,
-            |_| async { Ok(vec![]) },
-            &|_, _| {},
-        )
-        .await
-        .expect_err("refused");
-        assert!(matches!(err, Error::Runaway { .. }));
     }
 
     #[test]

@@ -439,3 +439,44 @@ async fn a_rate_limited_listing_paces_itself_instead_of_hammering() {
     assert!(served <= 24, "{served} requests for 20 pages");
     sim.shutdown().await;
 }
+
+#[tokio::test]
+async fn every_inventory_number_and_verification_request_is_listed_across_clamped_pages() {
+    let (sim, client) = start(SimConfig::demo()).await;
+    let inventory_total = client
+        .list_phone_numbers(&ListPhoneNumbers::default(), 1, 1)
+        .await
+        .expect("one page")
+        .meta
+        .total_results;
+    let progress = Mutex::new(Vec::new());
+    let inventory = client
+        .list_all_phone_numbers(&ListPhoneNumbers::default(), |p| {
+            progress.lock().expect("lock").push(p.pages_done)
+        })
+        .await
+        .expect("inventory");
+    assert_eq!(inventory.len() as u32, inventory_total);
+    let ids: HashSet<_> = inventory.iter().map(|n| n.id.to_string()).collect();
+    assert_eq!(ids.len(), inventory.len(), "no number listed twice");
+    assert_eq!(
+        progress.into_inner().expect("lock").last().copied(),
+        Some(inventory_total.div_ceil(250))
+    );
+
+    // The simulator clamps `page_size` to 100, below the 250 asked: the real size must be used.
+    let first = client
+        .list_verification_requests(&ListVerificationRequests::default(), 1, 250)
+        .await
+        .expect("one page");
+    assert!(
+        first.total_records > first.records.len() as u32,
+        "the demo needs more than one page"
+    );
+    let all = client
+        .list_all_verification_requests(&ListVerificationRequests::default(), |_| {})
+        .await
+        .expect("verifications");
+    assert_eq!(all.len() as u32, first.total_records);
+    sim.shutdown().await;
+}

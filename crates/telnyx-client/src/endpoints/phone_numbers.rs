@@ -2,16 +2,43 @@
 //! for `status` (provisioning), `messaging_profile_name` and the voice connection.
 
 use super::{page_query, Data, LenientList};
-use crate::client::{Call, Client};
+use crate::client::{spawn_page, Call, Client};
 use crate::error::Result;
 use crate::models::{ListPhoneNumbers, PhoneNumber, PhoneNumberId, E164};
-use crate::paging::{check_page, Page, MAX_PAGE_SIZE};
+use crate::paging::{check_page, collect_rest, Page, Progress, MAX_PAGE_SIZE};
 use crate::query::{segment, Query};
 
 const LIST: &str = "/phone_numbers";
 const ONE: &str = "/phone_numbers/{id}";
 
 impl Client {
+    /// Every phone number matching `filter`: the first page of 250, then the rest concurrently,
+    /// in order, reporting progress after each page.
+    pub async fn list_all_phone_numbers(
+        &self,
+        filter: &ListPhoneNumbers,
+        on_progress: impl Fn(Progress) + Send + Sync,
+    ) -> Result<Vec<PhoneNumber>> {
+        let first = self.list_phone_numbers(filter, 1, MAX_PAGE_SIZE).await?;
+        collect_rest(
+            "GET /phone_numbers",
+            first.data,
+            first.meta.total_pages,
+            self.page_concurrency(),
+            |n| {
+                let (client, filter) = (self.clone(), filter.clone());
+                spawn_page(async move {
+                    Ok(client
+                        .list_phone_numbers(&filter, n, MAX_PAGE_SIZE)
+                        .await?
+                        .data)
+                })
+            },
+            &on_progress,
+        )
+        .await
+    }
+
     /// `GET /phone_numbers`: one page (`page_size` 1–250).
     pub async fn list_phone_numbers(
         &self,

@@ -1,12 +1,17 @@
 //! Toll-free verification requests: `GET /messaging_tollfree/verification/requests`, paged by
 //! the required, unbracketed `page` and `page_size` (FACTS.md §7).
 
-use crate::client::{Call, Client};
+use crate::client::{spawn_page, Call, Client};
 use crate::error::{Error, Result};
 use crate::models::{ListVerificationRequests, TollFreePage, VerificationRequest, E164};
+use crate::paging::{collect_rest, Progress};
 use crate::query::Query;
 
 const LIST: &str = "/messaging_tollfree/verification/requests";
+
+/// Records per page asked by [`Client::list_all_verification_requests`]. The spec says a size
+/// that is too large is clamped; the size really used is then read from the first page.
+const ALL_PAGE_SIZE: u32 = 250;
 
 /// Pages fetched at most by [`Client::verification_requests_for_number`].
 const MAX_TF_PAGES: u32 = 20;
@@ -31,6 +36,42 @@ impl Client {
             .opt("date_start", filter.date_start.as_deref())
             .opt("date_end", filter.date_end.as_deref());
         self.send(&Call::get(LIST, LIST.to_owned(), q)).await
+    }
+
+    /// Every verification request matching `filter`: the first page, then the rest concurrently,
+    /// in order, reporting progress. This envelope has no page count, so it is derived from
+    /// `total_records` and the page size the server really used (it clamps large sizes).
+    pub async fn list_all_verification_requests(
+        &self,
+        filter: &ListVerificationRequests,
+        on_progress: impl Fn(Progress) + Send + Sync,
+    ) -> Result<Vec<VerificationRequest>> {
+        let asked = ALL_PAGE_SIZE;
+        let first = self.list_verification_requests(filter, 1, asked).await?;
+        let got = u32::try_from(first.records.len()).unwrap_or(u32::MAX);
+        // A server that clamps `page_size` returns a full page of its own size.
+        let size = if got > 0 && got < asked && first.total_records > got {
+            got
+        } else {
+            asked
+        };
+        collect_rest(
+            "GET /messaging_tollfree/verification/requests",
+            first.records,
+            first.total_records.div_ceil(size),
+            self.page_concurrency(),
+            |n| {
+                let (client, filter) = (self.clone(), filter.clone());
+                spawn_page(async move {
+                    Ok(client
+                        .list_verification_requests(&filter, n, asked)
+                        .await?
+                        .records)
+                })
+            },
+            &on_progress,
+        )
+        .await
     }
 
     /// Every verification request covering `number` (`phone_number` filter), in the server's
