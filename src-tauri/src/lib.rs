@@ -5,6 +5,7 @@ mod commands;
 mod error;
 mod identity;
 mod keychain;
+mod rendering;
 mod session;
 mod settings_store;
 
@@ -47,6 +48,7 @@ pub fn run() {
         )
         .with_writer(std::io::stderr)
         .try_init();
+    rendering::choose_painter();
 
     let builder = specta_builder();
     let mut context = tauri::generate_context!("tauri.conf.json");
