@@ -183,13 +183,14 @@ impl AppState {
         Ok((list, current))
     }
 
-    /// The client of the open account (cheap to clone; the lock is not held during requests).
-    pub async fn client(&self) -> Result<Client, IpcError> {
+    /// The open account's id and client (cheap to clone; the lock is not held during requests).
+    /// The id keys the account-scoped caches.
+    pub async fn account_client(&self) -> Result<(String, Client), IpcError> {
         self.session
             .lock()
             .await
             .as_ref()
-            .map(|s| s.client.clone())
+            .map(|s| (s.account.id.clone(), s.client.clone()))
             .ok_or_else(IpcError::not_connected)
     }
 

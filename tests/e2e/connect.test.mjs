@@ -37,7 +37,7 @@ test("a connected account survives a restart and its key is nowhere but the keyc
 
   const first = await launchApp(t);
   await connect(first, { name: "Main", key, baseUrl: sim.baseUrl });
-  const count = await first.byTestId("numbers-count");
+  const count = await first.numbersLoaded();
   const expected = await sim.get("/phone_numbers/messaging?page[size]=1");
   assert.equal(Number((await count.getText()).replace(/[^0-9]/g, "")), expected.meta.total_results);
   assert.equal(await selectedAccountName(first), "Main");
@@ -49,7 +49,7 @@ test("a connected account survives a restart and its key is nowhere but the keyc
   await first.stop();
 
   const second = await launchApp(t, { home: first.home });
-  await second.byTestId("numbers-count");
+  await second.numbersLoaded();
   assert.equal(await selectedAccountName(second), "Main");
   await second.stop();
 
@@ -81,7 +81,7 @@ test("signing out removes the key from the keychain", async (t) => {
   const before = keychainEntries();
   const app = await launchApp(t);
   await connect(app, { name: "Temporary", key, baseUrl: sim.baseUrl });
-  await app.byTestId("numbers-count");
+  await app.numbersLoaded();
   assert.equal(keychainEntries().length, before.length + 1);
 
   await (await app.byTestId("nav-settings")).click();
@@ -105,7 +105,7 @@ test("without a keychain the app says so plainly and the demo still works", asyn
   await app.screenshot("-no-keychain");
 
   await (await app.byTestId("try-demo")).click();
-  await app.byTestId("numbers-count");
+  await app.numbersLoaded();
 });
 
 test("when Telnyx rate-limits the check, the form counts down and tries again by itself", async (t) => {
@@ -118,7 +118,7 @@ test("when Telnyx rate-limits the check, the form counts down and tries again by
   await app.screenshot("-countdown");
 
   await sim.admin("POST", "/faults", { p_429: 0 });
-  await app.byTestId("numbers-count");
+  await app.numbersLoaded();
   assert.equal(await selectedAccountName(app), "Busy");
 });
 

@@ -8,7 +8,7 @@ test("the demo account shows the simulator's number count and profile names", as
   const app = await launchApp(t);
   await (await app.byTestId("try-demo")).click();
 
-  const count = await app.byTestId("numbers-count");
+  const count = await app.numbersLoaded();
   const shown = Number((await count.getText()).replace(/[^0-9]/g, ""));
   const expected = await app.sim("GET", "/v2/phone_numbers/messaging?page[size]=1");
   assert.ok(expected.meta.total_results > 0, "the demo account should have numbers");
@@ -25,7 +25,7 @@ test("the demo account shows the simulator's number count and profile names", as
 test("a Telnyx that cannot be reached is reported in plain words", async (t) => {
   const app = await launchApp(t);
   await (await app.byTestId("try-demo")).click();
-  await app.byTestId("numbers-count");
+  await app.numbersLoaded();
 
   await app.admin("POST", "/listener/stop");
   await (await app.byTestId("refresh")).click();
@@ -39,6 +39,6 @@ test("a Telnyx that cannot be reached is reported in plain words", async (t) => 
 
 test("--demo opens the demo account straight away", async (t) => {
   const app = await launchApp(t, { args: ["--demo"] });
-  await app.byTestId("numbers-count");
+  await app.numbersLoaded();
   assert.match(await (await app.byTestId("account-name")).getText(), /Demo/);
 });

@@ -195,6 +195,16 @@ export async function launchApp(t, options = {}) {
       await element.waitForDisplayed({ timeout, timeoutMsg: `"${id}" did not appear within ${timeout} ms` });
       return element;
     },
+    /** Waits until the Numbers screen holds the whole account (not a first look, not loading) and
+     * returns the element with the total count. */
+    async numbersLoaded(timeout = 60_000) {
+      const page = await browser.$('[data-testid="numbers-page"][data-state="loaded"]');
+      await page.waitForExist({
+        timeout,
+        timeoutMsg: `the numbers list did not finish loading within ${timeout} ms`,
+      });
+      return handle.byTestId("numbers-count", timeout);
+    },
     async screenshot(suffix = "") {
       await browser.saveScreenshot(path.join(artifacts, `${name}${suffix}.png`));
     },

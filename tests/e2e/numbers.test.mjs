@@ -7,7 +7,8 @@ import { launchApp } from "./harness.mjs";
 /** Opens the demo account and waits until the list is loaded. */
 async function openNumbers(t) {
   const app = await launchApp(t, { args: ["--demo"] });
-  await app.byTestId("number-grid", 60_000);
+  await app.numbersLoaded();
+  await app.byTestId("number-grid");
   return app;
 }
 
@@ -272,4 +273,61 @@ test("the keyboard reaches search, the list, details and assign", async (t) => {
   await app.browser.waitUntil(
     async () => !(await (await app.browser.$('[data-testid="change-dialog"]')).isExisting()),
   );
+});
+
+/** The readiness badge text of the only row shown after searching `number`. */
+async function readinessOf(app, number) {
+  await typeSearch(app, number);
+  await waitForShown(app, 1, `search ${number}`);
+  return (await (await app.byTestId("row-readiness")).getText()).trim();
+}
+
+test("the first page is usable while the rest loads, and says its checks are on their way", async (t) => {
+  // 2.5 s per request: the first page arrives seconds before the last of the demo's numbers.
+  const app = await launchApp(t, { args: ["--demo"], env: { NUMBER_DESK_DEMO_LATENCY_MS: "2500" } });
+  await app.browser
+    .$('[data-testid="numbers-page"][data-state="loading"] [data-testid="first-look"]')
+    .waitForExist({
+      timeout: 60_000,
+      timeoutMsg: "no first look while the list was loading",
+    });
+  // The first page is 250 numbers (page[size]=250), and already usable: a search narrows it, and
+  // a number whose 10DLC list has not arrived is "Checking…", not a guessed verdict.
+  assert.equal(await countOf(app, "numbers-count"), 250);
+  assert.equal(await readinessOf(app, "+12125550100"), "Checking…");
+  await app.screenshot("-first-look");
+  const loaded = await app.numbersLoaded();
+  const total = (await app.sim("GET", "/v2/phone_numbers/messaging?page[size]=1")).meta.total_results;
+  assert.ok(total > 250);
+  assert.equal(Number((await loaded.getText()).replace(/\D/g, "")), total);
+  assert.equal(await readinessOf(app, "+12125550100"), "Ready");
+  assert.equal(await (await app.browser.$('[data-testid="first-look"]')).isExisting(), false);
+});
+
+test("a compliance list Telnyx refuses is named, its numbers say Couldn't check, the rest is judged", async (t) => {
+  const app = await openNumbers(t);
+  await app.admin("POST", "/faults", {
+    refuse_lists: [{ path: "/10dlc/phone_number_campaigns", detail: "This account has no 10DLC access." }],
+  });
+  await (await app.byTestId("refresh")).click();
+  const notice = await app.byTestId("unavailable-lists", 60_000);
+  const text = await notice.getText();
+  assert.match(text, /could not load the 10DLC campaign assignments/);
+  assert.match(text, /error 10010: This account has no 10DLC access/);
+  await app.screenshot("-unavailable");
+  assert.equal(await readinessOf(app, "+12125550100"), "Couldn't check");
+  // Numbers that need no 10DLC, and failures found before compliance, are judged as before.
+  assert.equal(await readinessOf(app, "+18005550100"), "Ready");
+  assert.equal(await readinessOf(app, "+12125550104"), "No profile");
+
+  await app.admin("DELETE", "/faults");
+  await (await app.browser.$("button=Try again")).click();
+  await app.numbersLoaded();
+  await app.browser.waitUntil(
+    async () => !(await (await app.browser.$('[data-testid="unavailable-lists"]')).isExisting()),
+    {
+      timeoutMsg: "the notice went away once the list loaded",
+    },
+  );
+  assert.equal(await readinessOf(app, "+12125550100"), "Ready");
 });

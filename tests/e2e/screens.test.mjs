@@ -12,7 +12,7 @@ const screens = ["numbers", "assign", "troubleshoot", "activity", "settings"];
 
 test("every screen fits the window in both themes", async (t) => {
   const app = await launchApp(t, { args: ["--demo"] });
-  await app.byTestId("numbers-count");
+  await app.numbersLoaded();
   for (const theme of ["light", "dark"]) {
     await app.browser.execute((value) => document.documentElement.setAttribute("data-theme", value), theme);
     for (const [width, height] of sizes) {

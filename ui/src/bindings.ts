@@ -20,10 +20,10 @@ export const commands = {
 	/**  Every account that can be opened and which one is open. */
 	listAccounts: () => typedError<AccountsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("list_accounts")),
 	/**
-	 *  Every messaging number of the open account as a row, with its profiles; `on_progress` receives
-	 *  pages done / total while the lists arrive.
+	 *  Every messaging number of the open account as a row, with its profiles; `on_event` receives
+	 *  page progress and a first look at the first page while the rest arrives.
 	 */
-	loadNumbers: (onProgress: Channel<LoadProgress>) => typedError<NumbersList_Serialize, IpcError_Serialize>(__TAURI_INVOKE("load_numbers", { onProgress })),
+	loadNumbers: (onEvent: Channel<LoadEvent_Deserialize>) => typedError<NumbersList_Serialize, IpcError_Serialize>(__TAURI_INVOKE("load_numbers", { onEvent })),
 	/**  One number's row and the record Telnyx returned for it. */
 	numberDetail: (id: string) => typedError<NumberDetail_Serialize, IpcError_Serialize>(__TAURI_INVOKE("number_detail", { id })),
 	/**
@@ -168,6 +168,31 @@ export type IpcError_Serialize =
 /**  Something Number Desk did not expect; the message says what, never with secrets. */
 { kind: "internal"; message: string };
 
+/**  What `load_numbers` reports while the lists arrive. */
+export type LoadEvent = LoadEvent_Serialize | LoadEvent_Deserialize;
+
+/**  What `load_numbers` reports while the lists arrive. */
+export type LoadEvent_Deserialize = 
+/**  Pages done / total, summed over the lists. */
+{
+	kind: "progress",
+} & LoadProgress | 
+/**  The first page of numbers (with `complete: false`), when the account has more than one. */
+{
+	kind: "firstLook",
+} & NumbersList_Deserialize;
+
+/**  What `load_numbers` reports while the lists arrive. */
+export type LoadEvent_Serialize = 
+/**  Pages done / total, summed over the lists. */
+{
+	kind: "progress",
+} & LoadProgress | 
+/**  The first page of numbers (with `complete: false`), when the account has more than one. */
+{
+	kind: "firstLook",
+} & NumbersList_Serialize;
+
 /**
  *  Loading progress, summed over the five lists. A list whose first page has not arrived yet
  *  counts as one page to do, so `total_pages` grows as the lists announce their sizes and
@@ -289,6 +314,10 @@ export type NumbersList_Deserialize = {
 	profiles: ProfileSummary[],
 	/**  When the snapshot finished loading, in milliseconds since 1970 (UTC). */
 	loadedAtMs: number | null,
+	/**  False for a first look: the first page of numbers only, their compliance still loading. */
+	complete: boolean,
+	/**  Lists Telnyx did not give (readiness says "Couldn't check" where they were needed). */
+	unavailable: UnavailableList[],
 };
 
 /**  Everything the numbers screen lists, at one moment. */
@@ -302,6 +331,10 @@ export type NumbersList_Serialize = {
 	profiles: ProfileSummary[],
 	/**  When the snapshot finished loading, in milliseconds since 1970 (UTC). */
 	loadedAtMs: number | null,
+	/**  False for a first look: the first page of numbers only, their compliance still loading. */
+	complete: boolean,
+	/**  Lists Telnyx did not give (readiness says "Couldn't check" where they were needed). */
+	unavailable: UnavailableList[],
 };
 
 /**  A messaging profile as the UI lists it. */
@@ -388,12 +421,24 @@ export type Settings_Serialize = {
 /**  Light, dark, or whatever the operating system prefers. */
 export type Theme = "system" | "light" | "dark";
 
+/**  A list that could not be loaded, in plain words. */
+export type UnavailableList = {
+	/**  E.g. "the 10DLC campaign assignments". */
+	what: string,
+	/**  E.g. "Telnyx refused it (error 10010: Authorization failed)". */
+	reason: string,
+};
+
 /**
  *  The one-word answer to "can this number text?". Declared in precedence order (see the module
  *  docs); the one exception is [`Verdict::ShortCodeNotProvisioned`], which takes the place of
  *  `Provisioning` / `NotMessagingCapable` when a short code fails those links.
  */
-export type Verdict = "provisioning" | "notMessagingCapable" | "noProfile" | "profileDisabled" | "needs10dlcCampaign" | "needsTollFreeVerification" | "shortCodeNotProvisioned" | "unhealthy" | "checkCountryRules" | "ready";
+export type Verdict = "provisioning" | "notMessagingCapable" | "noProfile" | "profileDisabled" | "needs10dlcCampaign" | "needsTollFreeVerification" | "shortCodeNotProvisioned" | 
+/**  A compliance list the number needs could not be loaded, so its compliance is not known. */
+"unchecked" | "unhealthy" | 
+/**  A list the number needs is still loading (a first look while the pages arrive). */
+"checking" | "checkCountryRules" | "ready";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

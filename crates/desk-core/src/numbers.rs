@@ -27,6 +27,21 @@ pub struct NumbersList {
     pub profiles: Vec<ProfileSummary>,
     /// When the snapshot finished loading, in milliseconds since 1970 (UTC).
     pub loaded_at_ms: f64,
+    /// False for a first look: the first page of numbers only, their compliance still loading.
+    pub complete: bool,
+    /// Lists Telnyx did not give (readiness says "Couldn't check" where they were needed).
+    pub unavailable: Vec<UnavailableList>,
+}
+
+/// A list that could not be loaded, in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct UnavailableList {
+    /// E.g. "the 10DLC campaign assignments".
+    pub what: String,
+    /// E.g. "Telnyx refused it (error 10010: Authorization failed)".
+    pub reason: String,
 }
 
 /// One number's row with the record Telnyx returned, as indented JSON for the "Details" disclosure.
@@ -47,8 +62,8 @@ pub enum ProfileTarget {
     Unassign,
 }
 
-/// The last snapshot loaded for the numbers screen, per API address. The lock is never held across
-/// a request.
+/// The last snapshot loaded for the numbers screen, of one account (a snapshot of another account
+/// is never used). The lock is never held across a request.
 #[derive(Debug, Default)]
 pub struct NumbersService {
     cached: Mutex<Option<Cached>>,
@@ -56,8 +71,8 @@ pub struct NumbersService {
 
 #[derive(Debug)]
 struct Cached {
-    /// The client's base URL: a snapshot of another account is never used.
-    base_url: String,
+    /// The account the snapshot is of (two accounts may share an API address).
+    account: String,
     snapshot: AccountSnapshot,
 }
 
@@ -66,23 +81,34 @@ impl NumbersService {
         Self::default()
     }
 
-    /// Loads the whole account (reporting page progress) and returns its rows; the snapshot is
-    /// kept for [`NumbersService::detail`] and [`NumbersService::set_profile`].
+    /// Loads the whole of `account` (reporting page progress, and a first look at the first page
+    /// of numbers when there are more) and returns its rows; the snapshot is kept for
+    /// [`NumbersService::detail`] and [`NumbersService::set_profile`].
     pub async fn load(
         &self,
+        account: &str,
         client: &Client,
         on_progress: impl Fn(LoadProgress) + Send + Sync,
+        on_first_look: impl Fn(NumbersList) + Send + Sync,
     ) -> Result<NumbersList, Error> {
-        let snapshot = load_snapshot(client, on_progress).await?;
-        let list = list_of(&snapshot);
-        self.store(client, snapshot);
+        let snapshot = load_snapshot(client, on_progress, |first| {
+            on_first_look(list_of(first, false))
+        })
+        .await?;
+        let list = list_of(&snapshot, true);
+        self.store(account, snapshot);
         Ok(list)
     }
 
     /// One number's row and raw record, from the kept snapshot (loaded first when there is none).
     /// `None` when the account has no number with this id.
-    pub async fn detail(&self, client: &Client, id: &str) -> Result<Option<NumberDetail>, Error> {
-        self.ensure_loaded(client).await?;
+    pub async fn detail(
+        &self,
+        account: &str,
+        client: &Client,
+        id: &str,
+    ) -> Result<Option<NumberDetail>, Error> {
+        self.ensure_loaded(account, client).await?;
         let guard = self.lock();
         let Some(cached) = guard.as_ref() else {
             return Ok(None);
@@ -102,6 +128,7 @@ impl NumbersService {
     /// and returns its row recomputed from what Telnyx answered. Nothing is kept when Telnyx refuses.
     pub async fn set_profile(
         &self,
+        account: &str,
         client: &Client,
         id: &str,
         target: ProfileTarget,
@@ -119,7 +146,7 @@ impl NumbersService {
         let updated = client
             .update_messaging_number(&NumberRef::Id(PhoneNumberId::new(id)), &update)
             .await?;
-        self.ensure_loaded(client).await?;
+        self.ensure_loaded(account, client).await?;
         let mut guard = self.lock();
         match guard.as_mut() {
             Some(cached) => Ok(replace_number(&mut cached.snapshot, updated)),
@@ -128,21 +155,18 @@ impl NumbersService {
         }
     }
 
-    async fn ensure_loaded(&self, client: &Client) -> Result<(), Error> {
-        let fresh = self
-            .lock()
-            .as_ref()
-            .is_some_and(|c| c.base_url == client.base_url());
+    async fn ensure_loaded(&self, account: &str, client: &Client) -> Result<(), Error> {
+        let fresh = self.lock().as_ref().is_some_and(|c| c.account == account);
         if !fresh {
-            let snapshot = load_snapshot(client, |_| {}).await?;
-            self.store(client, snapshot);
+            let snapshot = load_snapshot(client, |_| {}, |_| {}).await?;
+            self.store(account, snapshot);
         }
         Ok(())
     }
 
-    fn store(&self, client: &Client, snapshot: AccountSnapshot) {
+    fn store(&self, account: &str, snapshot: AccountSnapshot) {
         *self.lock() = Some(Cached {
-            base_url: client.base_url().to_owned(),
+            account: account.to_owned(),
             snapshot,
         });
     }
@@ -153,8 +177,8 @@ impl NumbersService {
     }
 }
 
-/// The rows and profiles of a snapshot.
-pub fn list_of(snapshot: &AccountSnapshot) -> NumbersList {
+/// The rows and profiles of a snapshot (`complete`: false for a first look).
+pub fn list_of(snapshot: &AccountSnapshot, complete: bool) -> NumbersList {
     let index = SnapshotIndex::new(snapshot);
     NumbersList {
         rows: snapshot
@@ -180,6 +204,16 @@ pub fn list_of(snapshot: &AccountSnapshot) -> NumbersList {
             .loaded_at
             .duration_since(UNIX_EPOCH)
             .map_or(0.0, |d| d.as_secs_f64() * 1000.0),
+        complete,
+        unavailable: snapshot
+            .gaps
+            .failures()
+            .into_iter()
+            .map(|(what, reason)| UnavailableList {
+                what: what.to_owned(),
+                reason,
+            })
+            .collect(),
     }
 }
 
@@ -199,6 +233,7 @@ fn empty_snapshot() -> AccountSnapshot {
         phone_numbers: Vec::new(),
         campaigns: Vec::new(),
         verifications: Vec::new(),
+        gaps: crate::snapshot::Gaps::default(),
         loaded_at: std::time::SystemTime::now(),
     }
 }
@@ -222,7 +257,7 @@ mod tests {
 
     #[test]
     fn list_names_every_profile_even_without_numbers() {
-        let list = list_of(&snapshot());
+        let list = list_of(&snapshot(), true);
         assert_eq!(list.rows.len(), 1);
         assert!(list.rows[0].readiness.checks.is_empty());
         assert_eq!(list.profiles.len(), 2);
@@ -245,5 +280,26 @@ mod tests {
             Some("p-1")
         );
         assert_eq!(s.numbers.len(), 1);
+    }
+
+    #[test]
+    fn a_list_telnyx_refused_is_named_in_plain_words() {
+        let mut s = snapshot();
+        s.gaps.campaigns = Some(crate::snapshot::Gap::Failed(
+            "Telnyx refused it (error 10010: Authorization failed)".into(),
+        ));
+        let list = list_of(&s, true);
+        assert_eq!(
+            list.unavailable,
+            vec![UnavailableList {
+                what: "the 10DLC campaign assignments".into(),
+                reason: "Telnyx refused it (error 10010: Authorization failed)".into(),
+            }]
+        );
+        // A list still loading is not "unavailable": a first look says so through `complete`.
+        s.gaps = crate::snapshot::Gaps::loading();
+        let first = list_of(&s, false);
+        assert!(first.unavailable.is_empty());
+        assert!(!first.complete);
     }
 }

@@ -41,6 +41,7 @@ use telnyx_client::{
 };
 
 use crate::countries::country_name;
+use crate::snapshot::Gap;
 
 /// A number is unhealthy when fewer than this share of its messages are delivered (FACTS.md §3:
 /// "Unhealthy" = deliverability < 25 %).
@@ -63,14 +64,18 @@ pub enum Verdict {
     Needs10dlcCampaign,
     NeedsTollFreeVerification,
     ShortCodeNotProvisioned,
+    /// A compliance list the number needs could not be loaded, so its compliance is not known.
+    Unchecked,
     Unhealthy,
+    /// A list the number needs is still loading (a first look while the pages arrive).
+    Checking,
     CheckCountryRules,
     Ready,
 }
 
 impl Verdict {
     /// Every verdict, in precedence order.
-    pub const ALL: [Verdict; 10] = [
+    pub const ALL: [Verdict; 12] = [
         Verdict::Provisioning,
         Verdict::NotMessagingCapable,
         Verdict::NoProfile,
@@ -78,7 +83,9 @@ impl Verdict {
         Verdict::Needs10dlcCampaign,
         Verdict::NeedsTollFreeVerification,
         Verdict::ShortCodeNotProvisioned,
+        Verdict::Unchecked,
         Verdict::Unhealthy,
+        Verdict::Checking,
         Verdict::CheckCountryRules,
         Verdict::Ready,
     ];
@@ -93,7 +100,9 @@ impl Verdict {
             Verdict::Needs10dlcCampaign => "needs10dlcCampaign",
             Verdict::NeedsTollFreeVerification => "needsTollFreeVerification",
             Verdict::ShortCodeNotProvisioned => "shortCodeNotProvisioned",
+            Verdict::Unchecked => "unchecked",
             Verdict::Unhealthy => "unhealthy",
+            Verdict::Checking => "checking",
             Verdict::CheckCountryRules => "checkCountryRules",
             Verdict::Ready => "ready",
         }
@@ -109,7 +118,9 @@ impl Verdict {
             Verdict::Needs10dlcCampaign => "Needs 10DLC campaign",
             Verdict::NeedsTollFreeVerification => "Needs toll-free verification",
             Verdict::ShortCodeNotProvisioned => "Short code not provisioned",
+            Verdict::Unchecked => "Couldn't check",
             Verdict::Unhealthy => "Unhealthy",
+            Verdict::Checking => "Checking…",
             Verdict::CheckCountryRules => "Check country rules",
             Verdict::Ready => "Ready",
         }
@@ -363,6 +374,12 @@ pub struct NumberContext<'a> {
     pub campaign: Option<&'a PhoneNumberCampaign>,
     /// The toll-free verification request covering the number, if any.
     pub verification: Option<&'a VerificationRequest>,
+    /// Set when the inventory (statuses) is missing from the snapshot, with why.
+    pub inventory_gap: Option<&'a Gap>,
+    /// Set when the 10DLC assignments are missing, with why.
+    pub campaigns_gap: Option<&'a Gap>,
+    /// Set when the toll-free verification requests are missing, with why.
+    pub verifications_gap: Option<&'a Gap>,
 }
 
 /// A failing link: the verdict it leads to, the reason and the fix.
@@ -399,7 +416,16 @@ pub fn assess(number: &MessagingNumber, ctx: &NumberContext<'_>) -> Readiness {
         .map(str::trim)
         .filter(|c| !c.is_empty());
 
-    let (c1, f1) = provisioning(kind, ctx.status);
+    let (c1, f1) = match (ctx.status, ctx.inventory_gap) {
+        (None, Some(gap)) => missing_list(
+            CheckKey::Provisioning,
+            PROVISIONING,
+            gap,
+            "the phone-number statuses",
+            false,
+        ),
+        (status, _) => provisioning(kind, status),
+    };
     let (c2, f2) = messaging_enabled(kind, &number.features);
     // Formatted once: three links and the ready sentence name the profile.
     let name = ctx.profile.map(display_name);
@@ -414,8 +440,10 @@ pub fn assess(number: &MessagingNumber, ctx: &NumberContext<'_>) -> Readiness {
         .into_iter()
         .enumerate()
         .filter_map(|(link, f)| f.map(|f| (link, f)))
+        // A list still loading gives way to any failure already known.
         .min_by_key(|(link, f)| match f.verdict {
             Verdict::CheckCountryRules => usize::MAX,
+            Verdict::Checking => usize::MAX - 1,
             _ => *link,
         })
         .map(|(_, f)| f);
@@ -727,9 +755,36 @@ fn compliance(
     ctx: &NumberContext<'_>,
 ) -> (Check, Option<Finding>) {
     match enablement_rule(kind, country).map(|r| r.step) {
-        Some(ComplianceStep::TenDlcCampaign) => ten_dlc(ctx.campaign),
-        Some(ComplianceStep::TollFreeVerification) => toll_free(ctx.verification),
-        Some(ComplianceStep::ShortCodeProvisioning) => short_code(ctx.status),
+        Some(ComplianceStep::TenDlcCampaign) => match ctx.campaigns_gap {
+            Some(gap) => missing_list(
+                CheckKey::Compliance,
+                TEN_DLC,
+                gap,
+                "the 10DLC campaign assignments",
+                true,
+            ),
+            None => ten_dlc(ctx.campaign),
+        },
+        Some(ComplianceStep::TollFreeVerification) => match ctx.verifications_gap {
+            Some(gap) => missing_list(
+                CheckKey::Compliance,
+                TOLL_FREE,
+                gap,
+                "the toll-free verification requests",
+                true,
+            ),
+            None => toll_free(ctx.verification),
+        },
+        Some(ComplianceStep::ShortCodeProvisioning) => match (ctx.status, ctx.inventory_gap) {
+            (None, Some(gap)) => missing_list(
+                CheckKey::Compliance,
+                SHORT_CODE,
+                gap,
+                "the phone-number statuses",
+                false,
+            ),
+            (status, _) => short_code(status),
+        },
         Some(ComplianceStep::CountryRules) => country_rules(kind, country),
         Some(ComplianceStep::AlphaSenderRegistration) => (
             check(
@@ -745,6 +800,51 @@ fn compliance(
             ),
         ),
         None => unknown_rule(kind, country),
+    }
+}
+
+/// A check whose list is missing from the snapshot (`what`, e.g. "the 10DLC campaign
+/// assignments"). Still loading: "Checking…", which gives way to any failure already known.
+/// Failed: the check is unknown; when the step passes only on a positive answer (`blocks`, as 10DLC
+/// and toll-free verification do) the number is "Couldn't check" rather than ready.
+fn missing_list(
+    key: CheckKey,
+    label: &str,
+    gap: &Gap,
+    what: &str,
+    blocks: bool,
+) -> (Check, Option<Finding>) {
+    match gap {
+        Gap::Loading => (
+            check(
+                key,
+                label,
+                CheckState::Unknown,
+                format!("Still loading {what}…"),
+            ),
+            finding(
+                Verdict::Checking,
+                format!("Number Desk is still loading {what}."),
+                "Wait a moment: the rest of the account is on its way.",
+            ),
+        ),
+        Gap::Failed(why) => (
+            check(
+                key,
+                label,
+                CheckState::Unknown,
+                format!("Not checked: {what} could not be loaded. {}", sentence(why)),
+            ),
+            if blocks {
+                finding(
+                    Verdict::Unchecked,
+                    format!("This could not be checked: {what} could not be loaded. {}", sentence(why)),
+                    "Refresh to try again. If it keeps failing, check in the Telnyx portal that this account can see that list.",
+                )
+            } else {
+                None
+            },
+        ),
     }
 }
 
@@ -1175,6 +1275,7 @@ mod tests {
         status: Option<PhoneNumberStatus>,
         campaign: Option<PhoneNumberCampaign>,
         verification: Option<VerificationRequest>,
+        gaps: crate::snapshot::Gaps,
         verdict: Verdict,
         /// A fragment the reason must contain (the status code, the failing link…).
         reason_has: &'static str,
@@ -1193,12 +1294,21 @@ mod tests {
             status: Some(PhoneNumberStatus::Active),
             campaign: None,
             verification: None,
+            gaps: crate::snapshot::Gaps::default(),
             verdict: Verdict::Ready,
             reason_has: "",
         }
     }
 
     impl Case {
+        fn gaps(mut self, inventory: Option<Gap>, campaigns: Option<Gap>, tf: Option<Gap>) -> Self {
+            self.gaps = crate::snapshot::Gaps {
+                inventory,
+                campaigns,
+                verifications: tf,
+            };
+            self
+        }
         fn profile(mut self, p: Option<MessagingProfile>) -> Self {
             self.profile = p;
             self
@@ -1250,6 +1360,9 @@ mod tests {
                 status: self.status.as_ref(),
                 campaign: self.campaign.as_ref(),
                 verification: self.verification.as_ref(),
+                inventory_gap: self.gaps.inventory.as_ref(),
+                campaigns_gap: self.gaps.campaigns.as_ref(),
+                verifications_gap: self.gaps.verifications.as_ref(),
             };
             assess(&self.number, &ctx)
         }
@@ -1556,8 +1669,41 @@ mod tests {
             )
             .profile(None)
             .expect(V::NoProfile, ""),
+            // Lists missing from the snapshot: still loading, or refused by Telnyx.
+            case("10DLC assignments still loading", us())
+                .gaps(None, Some(Gap::Loading), None)
+                .expect(V::Checking, "10DLC"),
+            case("10DLC assignments refused", us())
+                .gaps(None, Some(Gap::Failed(REFUSED.into())), None)
+                .expect(V::Unchecked, "error 10010"),
+            case("toll-free verifications refused", tf("US"))
+                .gaps(None, None, Some(Gap::Failed(REFUSED.into())))
+                .expect(V::Unchecked, "toll-free verification requests"),
+            case("a known failure beats a list still loading", us())
+                .profile(None)
+                .status(None)
+                .gaps(Some(Gap::Loading), Some(Gap::Loading), Some(Gap::Loading))
+                .expect(V::NoProfile, ""),
+            case("unchecked compliance beats unhealthy", us())
+                .health(0.1, 0.1, 10)
+                .gaps(None, Some(Gap::Failed(REFUSED.into())), None)
+                .expect(V::Unchecked, ""),
+            case("statuses still loading", intl("+447700900010", "GB"))
+                .status(None)
+                .gaps(Some(Gap::Loading), None, None)
+                .expect(V::Checking, "phone-number statuses"),
+            case("statuses refused do not block", intl("+447700900011", "GB"))
+                .status(None)
+                .gaps(Some(Gap::Failed(REFUSED.into())), None, None)
+                .expect(V::CheckCountryRules, ""),
+            case("a list the number does not need is ignored", tf("US"))
+                .verification("Verified", None)
+                .gaps(None, Some(Gap::Failed(REFUSED.into())), None)
+                .expect(V::Ready, ""),
         ]
     }
+
+    const REFUSED: &str = "Telnyx refused it (error 10010: Not authorized for 10DLC)";
 
     #[test]
     fn verdict_table() {
@@ -1601,6 +1747,13 @@ mod tests {
                         .all(|k| k.state != CheckState::Warning || k.key == CheckKey::Provisioning),
                     "{}",
                     c.name
+                );
+            } else if matches!(r.verdict, Verdict::Checking | Verdict::Unchecked) {
+                assert!(
+                    r.checks.iter().any(|k| k.state == CheckState::Unknown),
+                    "{}: {:?} without an unknown check",
+                    c.name,
+                    r.verdict
                 );
             } else if r.verdict != Verdict::CheckCountryRules {
                 assert!(failed, "{}: {:?} without a failed check", c.name, r.verdict);
@@ -1832,6 +1985,7 @@ mod tests {
                 status: status.as_ref(),
                 campaign: campaign.as_ref(),
                 verification: verification.as_ref(),
+                ..NumberContext::default()
             };
             let r = assess(&n, &ctx);
             assert_eq!(r.label, r.verdict.label(), "{n:?} {ctx:?} → {r:#?}");

@@ -12,7 +12,7 @@ use telnyx_client::{
 
 use crate::countries::{calling_code_of, country_name};
 use crate::readiness::{assess, NumberContext, NumberKind, Readiness, Verdict};
-use crate::snapshot::AccountSnapshot;
+use crate::snapshot::{AccountSnapshot, Gaps};
 
 /// A number's health metrics as the UI shows them (ratios 0–1).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -71,6 +71,7 @@ pub struct SnapshotIndex<'a> {
     inventory_by_digits: HashMap<&'a str, &'a PhoneNumber>,
     campaigns: HashMap<&'a str, &'a PhoneNumberCampaign>,
     verifications: HashMap<&'a str, &'a VerificationRequest>,
+    gaps: &'a Gaps,
 }
 
 /// The digits of a phone number as written by any endpoint (`+1 212…`, `1212…`): the join key.
@@ -128,6 +129,7 @@ impl<'a> SnapshotIndex<'a> {
             inventory_by_digits,
             campaigns,
             verifications,
+            gaps: &snapshot.gaps,
         }
     }
 
@@ -153,6 +155,9 @@ impl<'a> SnapshotIndex<'a> {
             status: self.inventory(number).map(|p| &p.status),
             campaign: self.campaigns.get(key).copied(),
             verification: self.verifications.get(key).copied(),
+            inventory_gap: self.gaps.inventory.as_ref(),
+            campaigns_gap: self.gaps.campaigns.as_ref(),
+            verifications_gap: self.gaps.verifications.as_ref(),
         }
     }
 
@@ -416,6 +421,7 @@ mod tests {
             phone_numbers: serde_json::from_value(inventory).expect("inventory"),
             campaigns: serde_json::from_value(campaigns).expect("campaigns"),
             verifications: serde_json::from_value(verifications).expect("verifications"),
+            gaps: Gaps::default(),
             loaded_at: SystemTime::now(),
         }
     }

@@ -1,5 +1,10 @@
 //! The account snapshot: every list readiness needs (numbers, profiles, phone-number statuses, 10DLC
 //! assignments, toll-free verifications), fetched in bulk and concurrently — never per number.
+//!
+//! The numbers and the profiles are required: without them there is nothing to show, and their
+//! error fails the load. The three compliance lists are not: when one cannot be loaded (e.g. an
+//! account without 10DLC access answers 403) the snapshot records the gap and readiness says
+//! "Couldn't check" for the numbers that need it, instead of failing the whole screen.
 
 use std::sync::Mutex;
 use std::time::SystemTime;
@@ -8,7 +13,7 @@ use serde::Serialize;
 use telnyx_client::{
     Client, Error, ListMessagingNumbers, ListMessagingProfiles, ListPhoneNumberCampaigns,
     ListPhoneNumbers, ListVerificationRequests, MessagingNumber, MessagingProfile, PhoneNumber,
-    PhoneNumberCampaign, VerificationRequest,
+    PhoneNumberCampaign, VerificationRequest, MAX_PAGE_SIZE,
 };
 
 /// Everything fetched for the numbers screen, at one moment.
@@ -24,8 +29,78 @@ pub struct AccountSnapshot {
     pub campaigns: Vec<PhoneNumberCampaign>,
     /// `GET /messaging_tollfree/verification/requests`.
     pub verifications: Vec<VerificationRequest>,
+    /// The lists above that are missing (their vectors are then empty), and why.
+    pub gaps: Gaps,
     /// When the last list finished loading.
     pub loaded_at: SystemTime,
+}
+
+/// Why a list is missing from a snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gap {
+    /// Not loaded yet: a first look, shown while the other pages arrive.
+    Loading,
+    /// Telnyx did not give it; why, in plain words.
+    Failed(String),
+}
+
+/// The compliance lists a snapshot may lack, each with why (`None`: loaded).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Gaps {
+    /// `GET /phone_numbers` (statuses).
+    pub inventory: Option<Gap>,
+    /// `GET /10dlc/phone_number_campaigns`.
+    pub campaigns: Option<Gap>,
+    /// `GET /messaging_tollfree/verification/requests`.
+    pub verifications: Option<Gap>,
+}
+
+impl Gaps {
+    /// Every compliance list still loading.
+    pub fn loading() -> Self {
+        Gaps {
+            inventory: Some(Gap::Loading),
+            campaigns: Some(Gap::Loading),
+            verifications: Some(Gap::Loading),
+        }
+    }
+
+    /// The lists that could not be loaded, in plain words: (what, why).
+    pub fn failures(&self) -> Vec<(&'static str, String)> {
+        [
+            ("the phone-number statuses", &self.inventory),
+            ("the 10DLC campaign assignments", &self.campaigns),
+            ("the toll-free verification requests", &self.verifications),
+        ]
+        .into_iter()
+        .filter_map(|(what, gap)| match gap {
+            Some(Gap::Failed(why)) => Some((what, why.clone())),
+            _ => None,
+        })
+        .collect()
+    }
+}
+
+/// Why a list could not be loaded, in a few plain words (no API key: the client never puts it in
+/// an error).
+pub fn plain_reason(err: &Error) -> String {
+    match err {
+        Error::Api { status, errors, .. } => match errors.first() {
+            Some(e) if !e.code.is_empty() => format!(
+                "Telnyx refused it (error {}: {})",
+                e.code,
+                e.detail.as_deref().unwrap_or(&e.title)
+            ),
+            _ => format!("Telnyx refused it (HTTP status {status})"),
+        },
+        Error::Network { .. } => {
+            "Telnyx did not answer in time, or the connection dropped".to_owned()
+        }
+        Error::Decode { endpoint, .. } => {
+            format!("Telnyx answered {endpoint} with something Number Desk does not understand")
+        }
+        other => other.to_string(),
+    }
 }
 
 /// Loading progress, summed over the five lists. A list whose first page has not arrived yet
@@ -67,14 +142,39 @@ impl<F: Fn(LoadProgress)> Board<'_, F> {
             total_pages,
         });
     }
+
+    /// A list that ended early (it failed): its pages count as done.
+    fn finish(&self, list: usize) {
+        let total = {
+            let lists = self.lists.lock().unwrap_or_else(|e| e.into_inner());
+            lists.get(list).map_or(1, |(_, total)| *total)
+        };
+        self.set(list, total, total);
+    }
+}
+
+/// The first page of numbers and the profiles, kept until both are in, for the first look.
+#[derive(Default)]
+struct FirstLook {
+    numbers: Option<Vec<MessagingNumber>>,
+    profiles: Option<Vec<MessagingProfile>>,
+    /// Whether a first look is worth it (more than one page of numbers) and not yet shown.
+    wanted: bool,
 }
 
 /// Loads the whole account for the numbers screen: the five lists concurrently, each paged with
 /// bounded concurrency (the client's `page_concurrency`), reporting progress after every page.
-/// The first error fails the load.
+///
+/// When the account has more than one page of numbers, `on_first_look` receives, as soon as the
+/// first page and the profiles are in, a snapshot of just those (its compliance lists marked
+/// [`Gap::Loading`]), so a screen can show them while the rest arrives.
+///
+/// An error in the numbers or the profiles fails the load; an error in a compliance list is
+/// recorded in [`AccountSnapshot::gaps`].
 pub async fn load_snapshot(
     client: &Client,
     on_progress: impl Fn(LoadProgress) + Send + Sync,
+    on_first_look: impl Fn(&AccountSnapshot) + Send + Sync,
 ) -> Result<AccountSnapshot, Error> {
     let board = Board {
         lists: Mutex::new([(0, 1); 5]),
@@ -82,6 +182,29 @@ pub async fn load_snapshot(
     };
     board.set(NUMBERS, 0, 1);
     let board = &board;
+    let first_look = Mutex::new(FirstLook::default());
+    let offer = |update: &dyn Fn(&mut FirstLook)| {
+        let mut look = first_look.lock().unwrap_or_else(|e| e.into_inner());
+        update(&mut look);
+        if !look.wanted {
+            return;
+        }
+        if look.numbers.is_some() && look.profiles.is_some() {
+            look.wanted = false;
+            let numbers = look.numbers.take().unwrap_or_default();
+            let profiles = look.profiles.take().unwrap_or_default();
+            on_first_look(&AccountSnapshot {
+                numbers,
+                profiles,
+                phone_numbers: Vec::new(),
+                campaigns: Vec::new(),
+                verifications: Vec::new(),
+                gaps: Gaps::loading(),
+                loaded_at: SystemTime::now(),
+            });
+        }
+    };
+    let offer = &offer;
 
     let number_filter = ListMessagingNumbers::default();
     let profile_filter = ListMessagingProfiles::default();
@@ -89,35 +212,89 @@ pub async fn load_snapshot(
     let inventory_filter = ListPhoneNumbers::default();
     let verification_filter = ListVerificationRequests::default();
 
-    let numbers = client.list_all_messaging_numbers(&number_filter, |p| {
-        board.set(NUMBERS, p.pages_done, p.total_pages)
-    });
+    let numbers = async {
+        let first = client
+            .list_messaging_numbers(&number_filter, 1, MAX_PAGE_SIZE)
+            .await?;
+        if first.meta.total_pages > 1 {
+            offer(&|look| {
+                look.wanted = true;
+                look.numbers = Some(first.data.clone());
+            });
+        }
+        client
+            .list_rest_of_messaging_numbers(&number_filter, first, |p| {
+                board.set(NUMBERS, p.pages_done, p.total_pages)
+            })
+            .await
+    };
     // The client's list-all helper for profiles reports no progress: it counts as one page.
     let profiles = async {
         let profiles = client.list_all_messaging_profiles(&profile_filter).await?;
         board.set(PROFILES, 1, 1);
+        offer(&|look| look.profiles = Some(profiles.clone()));
         Ok(profiles)
     };
-    let inventory = client.list_all_phone_numbers(&inventory_filter, |p| {
-        board.set(INVENTORY, p.pages_done, p.total_pages)
-    });
-    let campaigns = client.list_all_phone_number_campaigns(&campaign_filter, |p| {
-        board.set(CAMPAIGNS, p.pages_done, p.total_pages)
-    });
-    let verifications = client.list_all_verification_requests(&verification_filter, |p| {
-        board.set(VERIFICATIONS, p.pages_done, p.total_pages)
-    });
+    let inventory = async {
+        let listed = client
+            .list_all_phone_numbers(&inventory_filter, |p| {
+                board.set(INVENTORY, p.pages_done, p.total_pages)
+            })
+            .await;
+        Ok(kept(board, INVENTORY, listed))
+    };
+    let campaigns = async {
+        let listed = client
+            .list_all_phone_number_campaigns(&campaign_filter, |p| {
+                board.set(CAMPAIGNS, p.pages_done, p.total_pages)
+            })
+            .await;
+        Ok(kept(board, CAMPAIGNS, listed))
+    };
+    let verifications = async {
+        let listed = client
+            .list_all_verification_requests(&verification_filter, |p| {
+                board.set(VERIFICATIONS, p.pages_done, p.total_pages)
+            })
+            .await;
+        Ok(kept(board, VERIFICATIONS, listed))
+    };
 
-    let (numbers, profiles, phone_numbers, campaigns, verifications) =
-        futures::try_join!(numbers, profiles, inventory, campaigns, verifications)?;
+    let (
+        numbers,
+        profiles,
+        (phone_numbers, inventory_gap),
+        (campaigns, campaign_gap),
+        (verifications, verification_gap),
+    ) = futures::try_join!(numbers, profiles, inventory, campaigns, verifications)?;
     Ok(AccountSnapshot {
         numbers,
         profiles,
         phone_numbers,
         campaigns,
         verifications,
+        gaps: Gaps {
+            inventory: inventory_gap,
+            campaigns: campaign_gap,
+            verifications: verification_gap,
+        },
         loaded_at: SystemTime::now(),
     })
+}
+
+/// A compliance list's records, or none and the gap when it failed.
+fn kept<T, F: Fn(LoadProgress)>(
+    board: &Board<'_, F>,
+    list: usize,
+    listed: Result<Vec<T>, Error>,
+) -> (Vec<T>, Option<Gap>) {
+    match listed {
+        Ok(records) => (records, None),
+        Err(err) => {
+            board.finish(list);
+            (Vec::new(), Some(Gap::Failed(plain_reason(&err))))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -131,7 +308,7 @@ mod tests {
         let client = Client::builder("http://127.0.0.1:9/v2", telnyx_client::ApiKey::new("k"))
             .build()
             .expect("client builds");
-        let future = load_snapshot(&client, |_| {});
+        let future = load_snapshot(&client, |_| {}, |_| {});
         assert_send(&future);
     }
 

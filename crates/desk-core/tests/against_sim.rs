@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use desk_core::readiness::Verdict;
 use desk_core::rows::{build_rows, facet_counts, NumberRow};
-use desk_core::snapshot::{load_snapshot, AccountSnapshot, LoadProgress};
+use desk_core::snapshot::{load_snapshot, AccountSnapshot, Gap, Gaps, LoadProgress};
 use telnyx_client::{ApiKey, Client, ListMessagingNumbers, ListPhoneNumbers};
 use telnyx_sim::{Account, SimConfig, Simulator};
 
@@ -22,9 +22,13 @@ async fn start(config: SimConfig) -> (Simulator, Client) {
 
 async fn load(client: &Client) -> (AccountSnapshot, Vec<LoadProgress>) {
     let progress = Mutex::new(Vec::new());
-    let snapshot = load_snapshot(client, |p| progress.lock().expect("progress lock").push(p))
-        .await
-        .expect("snapshot loads");
+    let snapshot = load_snapshot(
+        client,
+        |p| progress.lock().expect("progress lock").push(p),
+        |_| {},
+    )
+    .await
+    .expect("snapshot loads");
     (snapshot, progress.into_inner().expect("progress lock"))
 }
 
@@ -135,10 +139,18 @@ async fn demo_account_verdicts() {
         .windows(2)
         .all(|w| w[0].pages_done <= w[1].pages_done));
 
-    // Every verdict occurs.
+    // Every verdict occurs, except those of a list still loading or refused.
+    assert_eq!(snapshot.gaps, Gaps::default());
     let facets = facet_counts(&rows);
     for f in &facets.verdicts {
-        assert!(f.count > 0, "no demo number is {:?}", f.key);
+        let missing_list = ["checking", "unchecked"].contains(&f.key.as_str());
+        assert_eq!(
+            f.count > 0,
+            !missing_list,
+            "{:?}: {} demo numbers",
+            f.key,
+            f.count
+        );
     }
 
     // The showcase numbers get the verdict the demo account built them for.
@@ -200,5 +212,134 @@ async fn ten_thousand_numbers_timing() {
     println!(
         "10,000 numbers: load_snapshot {loaded:?} (over loopback HTTP), build_rows {built:?}, facet_counts {counted:?}, rows as JSON {} KiB in {serialized:?}",
         json.len() / 1024
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_first_look_at_the_first_page_comes_before_the_rest() {
+    let mut config = SimConfig::demo();
+    // Slow enough that the first look surely precedes the other pages.
+    config.faults.latency_ms = 40;
+    let (_sim, client) = start(config).await;
+    let looks = Mutex::new(Vec::new());
+    let progress_at_look = Mutex::new(None);
+    let progress = Mutex::new(Vec::new());
+    let snapshot = load_snapshot(
+        &client,
+        |p| progress.lock().expect("lock").push(p),
+        |first| {
+            *progress_at_look.lock().expect("lock") =
+                progress.lock().expect("lock").last().copied();
+            looks.lock().expect("lock").push(first.clone());
+        },
+    )
+    .await
+    .expect("snapshot loads");
+    let looks = looks.into_inner().expect("lock");
+    assert_eq!(looks.len(), 1, "one first look");
+    let first = &looks[0];
+    assert_eq!(first.numbers.len(), 250, "the first page only");
+    assert_eq!(first.numbers[..], snapshot.numbers[..250]);
+    assert_eq!(first.profiles.len(), snapshot.profiles.len());
+    assert_eq!(first.gaps, Gaps::loading());
+    let at = progress_at_look
+        .into_inner()
+        .expect("lock")
+        .expect("progress before the look");
+    assert!(
+        at.pages_done < at.total_pages,
+        "the look came early: {at:?}"
+    );
+
+    // Its rows say "Checking…" where a list is still needed, never a wrong "Needs 10DLC".
+    let rows = build_rows(first);
+    let ready_row = rows
+        .iter()
+        .find(|r| r.phone_number == "+12125550100")
+        .expect("the first showcase number is on page 1");
+    assert_eq!(ready_row.readiness.verdict, Verdict::Checking);
+    let no_profile = rows
+        .iter()
+        .find(|r| r.phone_number == "+12125550104")
+        .expect("on page 1");
+    assert_eq!(no_profile.readiness.verdict, Verdict::NoProfile);
+    assert!(rows
+        .iter()
+        .all(|r| r.readiness.verdict != Verdict::Needs10dlcCampaign));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_account_of_one_page_gets_no_first_look() {
+    let account = Account::generated(100, 3);
+    let (_sim, client) = start(SimConfig::with_account(account)).await;
+    let looks = Mutex::new(0);
+    load_snapshot(&client, |_| {}, |_| *looks.lock().expect("lock") += 1)
+        .await
+        .expect("snapshot loads");
+    assert_eq!(looks.into_inner().expect("lock"), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_compliance_list_degrades_to_couldnt_check() {
+    let mut config = SimConfig::demo();
+    config.faults.refuse_lists = vec![telnyx_sim::RefusedList {
+        path: "/10dlc/phone_number_campaigns".into(),
+        code: "10010".into(),
+        status: 403,
+        title: None,
+        detail: Some("This account has no 10DLC access.".into()),
+    }];
+    let (_sim, client) = start(config).await;
+    let (snapshot, progress) = load(&client).await;
+    let last = progress.last().copied().expect("progress");
+    assert_eq!(
+        last.pages_done, last.total_pages,
+        "progress still completes"
+    );
+    assert!(snapshot.campaigns.is_empty());
+    assert_eq!(
+        snapshot.gaps.campaigns,
+        Some(Gap::Failed(
+            "Telnyx refused it (error 10010: This account has no 10DLC access.)".into()
+        ))
+    );
+    assert_eq!(snapshot.gaps.inventory, None);
+    let rows = build_rows(&snapshot);
+    let by_number: HashMap<&str, &NumberRow> =
+        rows.iter().map(|r| (r.phone_number.as_str(), r)).collect();
+    // A US long code that was ready cannot be called ready (or broken) without its 10DLC list…
+    let us = by_number["+12125550100"];
+    assert_eq!(us.readiness.verdict, Verdict::Unchecked);
+    assert!(us.readiness.reason.contains("10DLC campaign assignments"));
+    assert!(us.readiness.reason.contains("no 10DLC access"));
+    // …while failures found elsewhere, and numbers that need no 10DLC, are judged as before.
+    assert_eq!(
+        by_number["+12125550104"].readiness.verdict,
+        Verdict::NoProfile
+    );
+    assert_eq!(by_number["+18005550100"].readiness.verdict, Verdict::Ready);
+    assert_eq!(
+        by_number["+447700900000"].readiness.verdict,
+        Verdict::CheckCountryRules
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_numbers_list_still_fails_the_load() {
+    let mut config = SimConfig::demo();
+    config.faults.refuse_lists = vec![telnyx_sim::RefusedList {
+        path: "/phone_numbers/messaging".into(),
+        code: "10010".into(),
+        status: 403,
+        title: None,
+        detail: None,
+    }];
+    let (_sim, client) = start(config).await;
+    let err = load_snapshot(&client, |_| {}, |_| {})
+        .await
+        .expect_err("no numbers, nothing to show");
+    assert!(
+        matches!(err, telnyx_client::Error::Api { status: 403, .. }),
+        "{err:?}"
     );
 }

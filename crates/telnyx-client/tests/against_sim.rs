@@ -55,6 +55,35 @@ async fn lists_every_number_of_the_demo_account_in_order_with_progress() {
 }
 
 #[tokio::test]
+async fn the_rest_of_a_listing_continues_after_a_first_page_the_caller_kept() {
+    let (sim, client) = start(SimConfig::demo()).await;
+    let filter = ListMessagingNumbers::default();
+    let first = client
+        .list_messaging_numbers(&filter, 1, 250)
+        .await
+        .expect("first page");
+    let first_ids: Vec<_> = first.data.iter().map(|n| n.id.clone()).collect();
+    let total_pages = first.meta.total_pages;
+    assert!(total_pages > 1, "the demo account has several pages");
+    let progress = Mutex::new(Vec::new());
+    let rest = client
+        .list_rest_of_messaging_numbers(&filter, first, |p| progress.lock().expect("lock").push(p))
+        .await
+        .expect("rest");
+    let all = client
+        .list_all_messaging_numbers(&filter, |_| {})
+        .await
+        .expect("all");
+    assert_eq!(rest, all, "the kept first page, then the others, in order");
+    let kept: Vec<_> = rest.iter().take(250).map(|n| n.id.clone()).collect();
+    assert_eq!(kept, first_ids);
+    let progress = progress.into_inner().expect("lock");
+    assert_eq!(progress.first().map(|p| p.pages_done), Some(1));
+    assert_eq!(progress.last().map(|p| p.pages_done), Some(total_pages));
+    sim.shutdown().await;
+}
+
+#[tokio::test]
 async fn filters_by_profile_and_type() {
     let (sim, client) = start(SimConfig::demo()).await;
     let account = sim.account();

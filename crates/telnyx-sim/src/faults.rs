@@ -37,6 +37,9 @@ pub struct Faults {
     pub fail_next_patch: Option<ForcedError>,
     /// Numbers that fail in every bulk update until cleared.
     pub fail_bulk_numbers: Vec<String>,
+    /// Listings answered with an error on every GET until cleared (e.g. a 403 on
+    /// `/10dlc/phone_number_campaigns` for an account without 10DLC access).
+    pub refuse_lists: Vec<RefusedList>,
 }
 
 impl Default for Faults {
@@ -53,6 +56,7 @@ impl Default for Faults {
             timeout_hang_ms: 30_000,
             fail_next_patch: None,
             fail_bulk_numbers: Vec::new(),
+            refuse_lists: Vec::new(),
         }
     }
 }
@@ -80,6 +84,51 @@ pub struct ForcedError {
 
 fn default_forced_status() -> u16 {
     422
+}
+
+/// A listing that answers every GET with an error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RefusedList {
+    /// The path under `/v2`, e.g. `/10dlc/phone_number_campaigns` (exact match, query ignored).
+    pub path: String,
+    /// Telnyx error code, default `"10010"` (authorization failed).
+    #[serde(default = "default_refused_code")]
+    pub code: String,
+    /// HTTP status, default 403.
+    #[serde(default = "default_refused_status")]
+    pub status: u16,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub detail: Option<String>,
+}
+
+fn default_refused_code() -> String {
+    "10010".to_owned()
+}
+
+fn default_refused_status() -> u16 {
+    403
+}
+
+impl RefusedList {
+    /// Whether a GET of `path` (with or without the `/v2` prefix) is refused.
+    pub fn matches(&self, path: &str) -> bool {
+        let path = path.strip_prefix("/v2").unwrap_or(path);
+        path.trim_end_matches('/') == self.path.trim_end_matches('/')
+    }
+
+    /// The API error the listing answers with.
+    pub fn to_api_error(&self) -> ApiError {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::FORBIDDEN);
+        let title = self
+            .title
+            .clone()
+            .unwrap_or_else(|| default_title(&self.code).to_string());
+        let detail = self.detail.clone().unwrap_or_else(|| title.clone());
+        ApiError::new(status, &self.code, &title, detail)
+    }
 }
 
 impl ForcedError {

@@ -14,7 +14,8 @@
 //! - `POST /_sim/reset`: the starting account, no bulk orders, the starting faults.
 //! - `GET /_sim/faults`; `POST /_sim/faults` merges fields into the active [`Faults`] (`latency_ms`,
 //!   `jitter_ms`, `rate_limit_per_sec`, `p_5xx`, `p_429`, `p_drop`, `p_timeout`, `timeout_hang_ms`,
-//!   `p_malformed`, `fail_bulk_numbers`, `fail_next_patch: {code, status?, title?, detail?, pointer?,
+//!   `p_malformed`, `fail_bulk_numbers`, `refuse_lists: [{path, code?, status?, title?, detail?}]`,
+//!   `fail_next_patch: {code, status?, title?, detail?, pointer?,
 //!   phone_number?}`); `PUT` replaces them; `DELETE` clears them.
 //! - `POST /_sim/listener/stop` (optional body `{"restart_after_ms": N}`): answers 200, stops accepting
 //!   connections and closes idle keep-alive ones; with `restart_after_ms` it listens again on the same port.
@@ -35,7 +36,7 @@ pub use account::{
     NumberKind, NumberPoolSettings, Profile, UrlShortenerSettings, Verification,
 };
 pub use errors::{ApiError, SimError};
-pub use faults::{Faults, ForcedError};
+pub use faults::{Faults, ForcedError, RefusedList};
 pub use server::{SimConfig, Simulator};
 
 /// The demo account's accepted API key.

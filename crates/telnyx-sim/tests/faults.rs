@@ -364,3 +364,36 @@ async fn scenario_files_load_and_unknown_fields_name_field_and_line() {
     assert!(err.contains("unknown field `nmae`"), "{err}");
     assert!(err.contains(&format!("line {line}")), "{err}");
 }
+
+#[tokio::test]
+async fn a_refused_list_answers_every_get_with_the_error_until_cleared() {
+    let ctx = Ctx::demo().await;
+    ctx.admin(
+        Method::POST,
+        "/faults",
+        Some(json!({"refuse_lists": [{"path": "/10dlc/phone_number_campaigns", "detail": "This account has no 10DLC access."}]})),
+    )
+    .await;
+    let r = ctx
+        .get("/10dlc/phone_number_campaigns?page=1&recordsPerPage=20")
+        .await;
+    assert_eq!(r.status, 403);
+    assert_eq!(r.error()["code"], "10010");
+    assert_eq!(r.error()["title"], "Authorization failed");
+    assert_eq!(r.error()["detail"], "This account has no 10DLC access.");
+    // Other listings, and other paths under the same prefix, are untouched.
+    assert_eq!(ctx.get("/phone_numbers/messaging").await.status, 200);
+    assert_eq!(
+        ctx.get("/10dlc/phone_number_campaigns/%2B12125550100")
+            .await
+            .status,
+        200
+    );
+    ctx.admin(Method::DELETE, "/faults", None).await;
+    assert_eq!(
+        ctx.get("/10dlc/phone_number_campaigns?page=1&recordsPerPage=20")
+            .await
+            .status,
+        200
+    );
+}

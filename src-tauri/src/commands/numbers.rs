@@ -1,29 +1,57 @@
 //! Commands behind the Numbers screen.
 
+use std::time::Instant;
+
 use desk_core::numbers::{NumberDetail, NumbersList, NumbersService, ProfileTarget};
 use desk_core::rows::NumberRow;
 use desk_core::snapshot::LoadProgress;
+use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::{error::IpcError, session::AppState};
 
-/// Every messaging number of the open account as a row, with its profiles; `on_progress` receives
-/// pages done / total while the lists arrive.
+/// What `load_numbers` reports while the lists arrive.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum LoadEvent {
+    /// Pages done / total, summed over the lists.
+    Progress(LoadProgress),
+    /// The first page of numbers (with `complete: false`), when the account has more than one.
+    FirstLook(NumbersList),
+}
+
+/// Every messaging number of the open account as a row, with its profiles; `on_event` receives
+/// page progress and a first look at the first page while the rest arrives.
 #[tauri::command]
 #[specta::specta]
 pub async fn load_numbers(
     state: State<'_, AppState>,
     numbers: State<'_, NumbersService>,
-    on_progress: Channel<LoadProgress>,
+    on_event: Channel<LoadEvent>,
 ) -> Result<NumbersList, IpcError> {
-    let client = state.client().await?;
-    Ok(numbers
-        .load(&client, |p| {
-            // A closed window cannot receive progress; the load itself goes on.
-            let _ = on_progress.send(p);
-        })
-        .await?)
+    let (account, client) = state.account_client().await?;
+    let started = Instant::now();
+    // A closed window cannot receive events; the load itself goes on.
+    let list = numbers
+        .load(
+            &account,
+            &client,
+            |p| {
+                let _ = on_event.send(LoadEvent::Progress(p));
+            },
+            |first| {
+                let _ = on_event.send(LoadEvent::FirstLook(first));
+            },
+        )
+        .await?;
+    tracing::info!(
+        numbers = list.rows.len(),
+        unavailable = list.unavailable.len(),
+        ms = started.elapsed().as_millis() as u64,
+        "numbers loaded"
+    );
+    Ok(list)
 }
 
 /// One number's row and the record Telnyx returned for it.
@@ -34,8 +62,9 @@ pub async fn number_detail(
     numbers: State<'_, NumbersService>,
     id: String,
 ) -> Result<NumberDetail, IpcError> {
+    let (account, client) = state.account_client().await?;
     numbers
-        .detail(&state.client().await?, &id)
+        .detail(&account, &client, &id)
         .await?
         .ok_or_else(|| IpcError::Validation {
             message: "This number is no longer on the account. Refresh the list.".into(),
@@ -56,7 +85,6 @@ pub async fn set_number_profile(
         Some(profile) => ProfileTarget::Assign(profile),
         None => ProfileTarget::Unassign,
     };
-    Ok(numbers
-        .set_profile(&state.client().await?, &id, target)
-        .await?)
+    let (account, client) = state.account_client().await?;
+    Ok(numbers.set_profile(&account, &client, &id, target).await?)
 }

@@ -8,6 +8,8 @@ import {
   type ConnectInput,
   commands,
   type IpcError_Serialize,
+  type LoadEvent_Deserialize,
+  type LoadEvent_Serialize,
   type LoadProgress,
   type NumberDetail_Serialize,
   type NumberRow_Serialize,
@@ -28,6 +30,7 @@ export type SettingsView = SettingsView_Serialize;
 export type NumberDetail = NumberDetail_Serialize;
 export type NumberRow = NumberRow_Serialize;
 export type NumbersList = NumbersList_Serialize;
+export type LoadEvent = LoadEvent_Serialize;
 export type { AccountSummary, ConnectInput, LoadProgress, ProfileSummary, SettingsEdit, Theme, Verdict };
 
 /** A command failed; `error` is the backend's typed error with a sentence fit to show. */
@@ -64,10 +67,12 @@ export const ipc = {
   switchAccount: (id: string) => unwrap(() => commands.switchAccount(id)),
   forgetAccount: (id: string) => unwrap(() => commands.forgetAccount(id)),
   listAccounts: () => unwrap(() => commands.listAccounts()),
-  /** Every messaging number as a row; `onProgress` hears pages done / total while they arrive. */
-  loadNumbers: (onProgress: (progress: LoadProgress) => void) => {
-    const channel = new Channel<LoadProgress>();
-    channel.onmessage = onProgress;
+  /** Every messaging number as a row; `onEvent` hears pages done / total while they arrive, and a
+   * first look at the first page when there are more. */
+  loadNumbers: (onEvent: (event: LoadEvent) => void) => {
+    // The channel only ever carries what the backend serializes.
+    const channel = new Channel<LoadEvent_Deserialize>();
+    channel.onmessage = (event) => onEvent(event as LoadEvent);
     return unwrap(() => commands.loadNumbers(channel));
   },
   numberDetail: (id: string) => unwrap(() => commands.numberDetail(id)),

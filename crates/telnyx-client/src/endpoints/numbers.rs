@@ -70,6 +70,19 @@ impl Client {
         let first = self
             .list_messaging_numbers(filter, 1, MAX_PAGE_SIZE)
             .await?;
+        self.list_rest_of_messaging_numbers(filter, first, on_progress)
+            .await
+    }
+
+    /// The rest of a listing whose first page (`page[size]` 250, as
+    /// [`Client::list_all_messaging_numbers`] asks for) the caller already has, e.g. to show it
+    /// before the others arrive: every number in order, `first`'s records first.
+    pub async fn list_rest_of_messaging_numbers(
+        &self,
+        filter: &ListMessagingNumbers,
+        first: Page<MessagingNumber>,
+        on_progress: impl Fn(Progress) + Send + Sync,
+    ) -> Result<Vec<MessagingNumber>> {
         collect_rest(
             "GET /phone_numbers/messaging",
             first.data,

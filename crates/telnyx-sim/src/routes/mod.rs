@@ -130,6 +130,12 @@ async fn v2_layer(State(shared): State<Arc<Shared>>, req: Request, next: Next) -
         ApiError::unexpected().into_response()
     } else if !authorized(&shared, &req) {
         ApiError::unauthorized().into_response()
+    } else if let Some(refused) = faults
+        .refuse_lists
+        .iter()
+        .find(|r| req.method() == axum::http::Method::GET && r.matches(req.uri().path()))
+    {
+        refused.to_api_error().into_response()
     } else {
         let resp = next.run(req).await;
         if resp.status().is_success() && roll(faults.p_malformed) {

@@ -122,7 +122,12 @@ export function NumbersPage() {
   const loadedAt = data?.loadedAtMs ? new Date(data.loadedAtMs) : null;
 
   return (
-    <section className="page numbers-page" aria-labelledby="page-title">
+    <section
+      className="page numbers-page"
+      aria-labelledby="page-title"
+      data-testid="numbers-page"
+      data-state={loading ? "loading" : data?.complete ? "loaded" : "partial"}
+    >
       <div className="page-head">
         <h1 id="page-title">Numbers</h1>
         <div className="page-tools">
@@ -154,6 +159,20 @@ export function NumbersPage() {
         </div>
       ) : null}
       {list.isError ? <ErrorNotice error={list.error} onRetry={() => list.refetch()} /> : null}
+      {data && data.unavailable.length > 0 && !loading ? (
+        <div className="notice notice-warn" role="status" data-testid="unavailable-lists">
+          <strong className="notice-title">Some checks could not be made</strong>
+          {data.unavailable.map((u) => (
+            <p key={u.what}>
+              Number Desk could not load {u.what}. {u.reason}.
+            </p>
+          ))}
+          <p>Numbers that need those lists show “Couldn't check”; everything else is checked as usual.</p>
+          <button type="button" className="button" onClick={() => list.refetch()}>
+            Try again
+          </button>
+        </div>
+      ) : null}
 
       {outcome ? (
         <div
@@ -196,6 +215,13 @@ export function NumbersPage() {
             <p className="headline" aria-live="polite">
               Showing <span data-testid="shown-count">{countFormat.format(result.rows.length)}</span> of{" "}
               <span data-testid="numbers-count">{countFormat.format(data.rows.length)}</span> numbers
+              {data.complete ? null : (
+                <span className="muted" data-testid="first-look">
+                  {loading
+                    ? " · the first page; the rest is on its way"
+                    : " · only the first page could be loaded"}
+                </span>
+              )}
             </p>
           </div>
           <div className="numbers-layout">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NumberRow, NumbersList } from "../../lib/ipc";
-import { replaceRow, withProfile } from "./cache";
+import { firstLook, replaceRow, withProfile } from "./cache";
 
 const base = {
   display: "",
@@ -28,6 +28,8 @@ const list: NumbersList = {
   ],
   profiles: [{ id: "p", name: "Support", enabled: true }],
   loadedAtMs: 0,
+  complete: true,
+  unavailable: [],
 };
 
 describe("replaceRow", () => {
@@ -39,5 +41,13 @@ describe("replaceRow", () => {
   });
   it("leaves the list alone for an unknown id", () => {
     expect(replaceRow(list, "9", (r) => r)).toBe(list);
+  });
+});
+
+describe("firstLook", () => {
+  it("is the event's list without its kind", () => {
+    const look = firstLook({ kind: "firstLook", ...list, complete: false });
+    expect(look).toEqual({ ...list, complete: false });
+    expect("kind" in look).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 // Changes to the cached list of numbers, pure: one row replaced in place (the rest untouched).
-import type { NumberRow, NumbersList, ProfileSummary } from "../../lib/ipc";
+import type { LoadEvent, NumberRow, NumbersList, ProfileSummary } from "../../lib/ipc";
 
 /** The list with the row `id` replaced by `update(row)`; the same list when no row has that id. */
 export function replaceRow(
@@ -23,4 +23,10 @@ export function withProfile(
 ): NumberRow {
   const profile = profiles.find((p) => p.id === profileId);
   return { ...row, profileId, profileName: profile?.name ?? null };
+}
+
+/** The list a first-look event carries. */
+export function firstLook(event: Extract<LoadEvent, { kind: "firstLook" }>): NumbersList {
+  const { kind: _kind, ...list } = event;
+  return list;
 }

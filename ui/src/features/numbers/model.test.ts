@@ -107,6 +107,17 @@ describe("facetOptions", () => {
     expect(options.readiness).toHaveLength(10);
     expect(options.country.map((o) => o.key)).toEqual(["GB", "US"]);
     expect(options.tag.map((o) => o.key)).toEqual(["uk", "vip"]);
+    expect(options.readiness.map((o) => o.key)).not.toContain("checking");
+  });
+
+  it("offers Couldn't check only while a number has it", () => {
+    const first = rows[0];
+    if (!first) throw new Error("no rows");
+    const unchecked = { ...first, readiness: { ...first.readiness, verdict: "unchecked" as const } };
+    const options = facetOptions([unchecked, ...rows.slice(1)], []);
+    expect(options.readiness.map((o) => o.key)).toContain("unchecked");
+    expect(options.readiness.map((o) => o.key)).not.toContain("checking");
+    expect(options.readiness).toHaveLength(11);
   });
 });
 

@@ -36,10 +36,14 @@ export const verdicts: readonly { key: Verdict; label: string; tone: "ok" | "war
   { key: "needs10dlcCampaign", label: "Needs 10DLC campaign", tone: "warn" },
   { key: "needsTollFreeVerification", label: "Needs toll-free verification", tone: "warn" },
   { key: "shortCodeNotProvisioned", label: "Short code not provisioned", tone: "warn" },
+  { key: "unchecked", label: "Couldn't check", tone: "warn" },
   { key: "unhealthy", label: "Unhealthy", tone: "bad" },
+  { key: "checking", label: "Checking…", tone: "info" },
   { key: "checkCountryRules", label: "Check country rules", tone: "info" },
   { key: "ready", label: "Ready", tone: "ok" },
 ];
+/** Verdicts that say a list is still loading or could not be loaded, not something about the number. */
+const missingListVerdicts: ReadonlySet<Verdict> = new Set<Verdict>(["checking", "unchecked"]);
 const verdictRank = new Map<string, number>(verdicts.map((v, i) => [v.key, i]));
 
 export function emptyFilters(): Filters {
@@ -153,7 +157,7 @@ export interface FacetOption {
 }
 
 /** The options each filter offers: every profile of the account (with "No profile"), and every
- * type, country and tag present; every verdict. Counts come from {@link applyList}. */
+ * type, country and tag present; every verdict about numbers, and the loading ones when present. Counts come from {@link applyList}. */
 export function facetOptions(
   rows: readonly NumberRow[],
   profiles: readonly ProfileSummary[],
@@ -162,8 +166,10 @@ export function facetOptions(
   const countries = new Map<string, string>();
   const tags = new Set<string>();
   const missingProfiles = new Set<string>();
+  const seenVerdicts = new Set<Verdict>();
   const known = new Set(profiles.map((p) => p.id));
   for (const row of rows) {
+    seenVerdicts.add(row.readiness.verdict);
     types.set(row.numberType, row.typeLabel);
     countries.set(row.countryCode ?? UNKNOWN_COUNTRY, row.countryName);
     for (const t of row.tags) tags.add(t);
@@ -180,7 +186,10 @@ export function facetOptions(
     country: [...countries]
       .map(([key, label]) => ({ key, label: key === UNKNOWN_COUNTRY ? label : `${flag(key)} ${label}` }))
       .sort((a, b) => a.label.replace(/^\S+ /, "").localeCompare(b.label.replace(/^\S+ /, ""))),
-    readiness: verdicts.map((v) => ({ key: v.key, label: v.label })),
+    // "Checking…" and "Couldn't check" are states of the loading, offered only while they occur.
+    readiness: verdicts
+      .filter((v) => !missingListVerdicts.has(v.key) || seenVerdicts.has(v.key))
+      .map((v) => ({ key: v.key, label: v.label })),
     tag: [...tags].sort().map((t) => ({ key: t, label: t })),
   };
 }

@@ -3,21 +3,28 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ipc, type LoadProgress, type NumberRow, type NumbersList } from "../../lib/ipc";
-import { replaceRow, withProfile } from "./cache";
+import { firstLook, replaceRow, withProfile } from "./cache";
 
 export function numbersKey(accountId: string | undefined) {
   return ["numbers", accountId ?? ""] as const;
 }
 
 export function useNumbersList() {
+  const queryClient = useQueryClient();
   const account = useQuery({ queryKey: ["account"], queryFn: ipc.currentAccount });
   const accountId = account.data?.id;
   const [progress, setProgress] = useState<LoadProgress | null>(null);
   const list = useQuery({
     queryKey: numbersKey(accountId),
-    queryFn: () => {
+    queryFn: ({ queryKey }) => {
       setProgress(null);
-      return ipc.loadNumbers(setProgress);
+      return ipc.loadNumbers((event) => {
+        if (event.kind === "progress")
+          setProgress({ pagesDone: event.pagesDone, totalPages: event.totalPages });
+        // The first page is shown at once on a first load; a refresh keeps the whole old list
+        // until the new one is complete.
+        else if (!queryClient.getQueryData(queryKey)) queryClient.setQueryData(queryKey, firstLook(event));
+      });
     },
     enabled: accountId !== undefined,
     // A refresh brings a whole new list: comparing 10,000 rows deeply with the old one costs more
