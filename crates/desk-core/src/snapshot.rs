@@ -89,7 +89,10 @@ pub fn plain_reason(err: &Error) -> String {
             Some(e) if !e.code.is_empty() => format!(
                 "Telnyx refused it (error {}: {})",
                 e.code,
-                e.detail.as_deref().unwrap_or(&e.title)
+                e.detail
+                    .as_deref()
+                    .unwrap_or(&e.title)
+                    .trim_end_matches('.')
             ),
             _ => format!("Telnyx refused it (HTTP status {status})"),
         },

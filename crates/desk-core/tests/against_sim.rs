@@ -300,7 +300,7 @@ async fn a_refused_compliance_list_degrades_to_couldnt_check() {
     assert_eq!(
         snapshot.gaps.campaigns,
         Some(Gap::Failed(
-            "Telnyx refused it (error 10010: This account has no 10DLC access.)".into()
+            "Telnyx refused it (error 10010: This account has no 10DLC access)".into()
         ))
     );
     assert_eq!(snapshot.gaps.inventory, None);
