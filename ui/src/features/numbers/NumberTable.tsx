@@ -3,8 +3,9 @@ import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import type { NumberRow } from "../../lib/ipc";
 import { flag, type Sort, type SortKey } from "./model";
 import { HealthBar, ReadinessBadge } from "./Readiness";
+import { type RowAction, RowMenu } from "./RowMenu";
 
-export type RowAction = "details" | "assign" | "unassign";
+export type { RowAction } from "./RowMenu";
 
 const columns: { key: SortKey | null; label: string }[] = [
   { key: "number", label: "Number" },
@@ -135,6 +136,7 @@ export function NumberTable(props: {
             const classes = ["grid-row"];
             if (item.index === active) classes.push("is-active");
             if (row.id === props.openId) classes.push("is-open");
+            if (row.id === menuFor) classes.push("has-menu");
             const busy = props.busyIds.has(row.id);
             return (
               <tr
@@ -183,73 +185,22 @@ export function NumberTable(props: {
                   <HealthBar health={row.health} />
                 </td>
                 <td className="grid-cell cell-actions">
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-haspopup="menu"
-                    aria-expanded={menuFor === row.id}
-                    aria-label={`Actions for ${row.display}`}
-                    data-testid="row-menu"
-                    onClick={(event) => {
-                      event.stopPropagation();
-                      setMenuFor(menuFor === row.id ? null : row.id);
+                  <RowMenu
+                    row={row}
+                    open={menuFor === row.id}
+                    onOpenChange={(open) => setMenuFor(open ? row.id : null)}
+                    onAction={(action) => {
+                      setMenuFor(null);
+                      setActive(item.index);
+                      onAction(row, action);
                     }}
-                  >
-                    ⋯
-                  </button>
-                  {menuFor === row.id ? (
-                    <RowMenu
-                      row={row}
-                      onClose={() => setMenuFor(null)}
-                      onAction={(action) => {
-                        setMenuFor(null);
-                        onAction(row, action);
-                      }}
-                    />
-                  ) : null}
+                  />
                 </td>
               </tr>
             );
           })}
         </tbody>
       </table>
-    </div>
-  );
-}
-
-function RowMenu(props: { row: NumberRow; onAction: (action: RowAction) => void; onClose: () => void }) {
-  const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
-  const items: { action: RowAction; label: string }[] = [
-    { action: "details", label: "Show details" },
-    { action: "assign", label: props.row.profileId ? "Change profile…" : "Assign to a profile…" },
-  ];
-  if (props.row.profileId) items.push({ action: "unassign", label: "Unassign from profile…" });
-  return (
-    <div
-      className="row-menu"
-      role="menu"
-      aria-label={`Actions for ${props.row.display}`}
-      onClick={(e) => e.stopPropagation()}
-      onKeyDown={(e) => {
-        if (e.key === "Escape") {
-          e.stopPropagation();
-          props.onClose();
-        }
-      }}
-    >
-      {items.map((item, i) => (
-        <button
-          key={item.action}
-          ref={i === 0 ? first : undefined}
-          type="button"
-          role="menuitem"
-          data-testid={`menu-${item.action}`}
-          onClick={() => props.onAction(item.action)}
-        >
-          {item.label}
-        </button>
-      ))}
     </div>
   );
 }
