@@ -56,11 +56,28 @@ export function DetailPanel(props: {
 }) {
   const { row } = props;
   const heading = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
   const [copied, setCopied] = useState(false);
   const detail = useQuery({
     queryKey: ["number-detail", props.accountId ?? "", row.id],
     queryFn: () => ipc.numberDetail(row.id),
   });
+  // When the panel closes, focus goes back to where it was when it opened (the list, as a rule) rather
+  // than being dropped on the page; if that is gone (a row menu), to the list itself. Declared before
+  // the effect that focuses the heading, so it sees where focus was.
+  useEffect(() => {
+    const before = document.activeElement;
+    const panelElement = panel.current;
+    return () => {
+      const now = document.activeElement;
+      if (now && now !== document.body && !panelElement?.contains(now) && now.isConnected) return;
+      const back =
+        before instanceof HTMLElement && before.isConnected && before !== document.body
+          ? before
+          : document.querySelector<HTMLElement>('[role="grid"]');
+      back?.focus();
+    };
+  }, []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves to the panel when another number opens.
   useEffect(() => {
     heading.current?.focus();
@@ -72,6 +89,7 @@ export function DetailPanel(props: {
 
   return (
     <aside
+      ref={panel}
       className="detail-panel"
       aria-labelledby="detail-title"
       data-testid="detail-panel"
@@ -83,8 +101,15 @@ export function DetailPanel(props: {
         <h2 id="detail-title" tabIndex={-1} ref={heading}>
           {row.display}
         </h2>
-        <button type="button" className="icon-button" aria-label="Close details" onClick={props.onClose}>
-          ✕
+        <button
+          type="button"
+          className="button detail-close"
+          aria-label="Close details"
+          aria-keyshortcuts="Escape"
+          data-testid="detail-close"
+          onClick={props.onClose}
+        >
+          <span aria-hidden="true">✕ </span>Close
         </button>
       </div>
       <div className="detail-verdict">

@@ -3,21 +3,34 @@ import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import type { NumberRow } from "../../lib/ipc";
 import { flag, type Sort, type SortKey } from "./model";
 import { HealthBar, ReadinessBadge } from "./Readiness";
+import { type RowAction, RowMenu } from "./RowMenu";
 
-export type RowAction = "details" | "assign" | "unassign";
+export type { RowAction } from "./RowMenu";
 
-const columns: { key: SortKey | null; label: string }[] = [
-  { key: "number", label: "Number" },
-  { key: "type", label: "Type" },
-  { key: "country", label: "Country" },
-  { key: "profile", label: "Profile" },
-  { key: null, label: "Features" },
-  { key: "readiness", label: "Readiness" },
-  { key: "health", label: "Health" },
-  { key: null, label: "Actions" },
+/**
+ * The columns. The first holds the number with its type and country as a second line, so the list
+ * fits a 900 px window without scrolling sideways; its header sorts by any of the three. Features
+ * and Health give way first when the list is narrow (styles.css, container "number-list").
+ */
+const columns: { sorts: { key: SortKey; label: string }[]; label: string; className: string }[] = [
+  {
+    label: "Number",
+    className: "col-number",
+    sorts: [
+      { key: "number", label: "Number" },
+      { key: "type", label: "Type" },
+      { key: "country", label: "Country" },
+    ],
+  },
+  { label: "Profile", className: "col-profile", sorts: [{ key: "profile", label: "Profile" }] },
+  { label: "Features", className: "col-features", sorts: [] },
+  { label: "Readiness", className: "col-readiness", sorts: [{ key: "readiness", label: "Readiness" }] },
+  { label: "Health", className: "col-health", sorts: [{ key: "health", label: "Health" }] },
+  { label: "Actions", className: "col-actions", sorts: [] },
 ];
 
-const ROW_HEIGHT = 44;
+/** Two lines: the number, then its type and country (kept in step with .grid-body .grid-row). */
+const ROW_HEIGHT = 48;
 
 /** Every shown number in a virtualized grid: only the rows on screen are in the document. */
 export function NumberTable(props: {
@@ -102,26 +115,45 @@ export function NumberTable(props: {
         <thead>
           <tr className="grid-row grid-head" aria-rowindex={1}>
             {columns.map((c) => {
-              const sorted = c.key !== null && props.sort.key === c.key;
+              const sortedBy = c.sorts.find((x) => x.key === props.sort.key);
               return (
                 <th
                   key={c.label}
                   scope="col"
-                  className="grid-cell"
-                  aria-sort={sorted ? (props.sort.dir === "asc" ? "ascending" : "descending") : undefined}
+                  className={`grid-cell ${c.className}`}
+                  aria-sort={sortedBy ? (props.sort.dir === "asc" ? "ascending" : "descending") : undefined}
                 >
-                  {c.key === null ? (
+                  {c.sorts.length === 0 ? (
                     <span className={c.label === "Actions" ? "visually-hidden" : undefined}>{c.label}</span>
                   ) : (
-                    <button
-                      type="button"
-                      className="sort-button"
-                      data-testid={`sort-${c.key}`}
-                      onClick={() => c.key && props.onSort(c.key)}
-                    >
-                      {c.label}
-                      <span aria-hidden="true">{sorted ? (props.sort.dir === "asc" ? " ▲" : " ▼") : ""}</span>
-                    </button>
+                    c.sorts.map((x, i) => {
+                      const sorted = props.sort.key === x.key;
+                      return (
+                        <span key={x.key} className="sort-item">
+                          {i > 0 ? (
+                            <span className="sort-sep" aria-hidden="true">
+                              ·
+                            </span>
+                          ) : null}
+                          <button
+                            type="button"
+                            className={`sort-button${sorted ? " is-sorted" : ""}`}
+                            data-testid={`sort-${x.key}`}
+                            onClick={() => props.onSort(x.key)}
+                          >
+                            {x.label}
+                            <span aria-hidden="true">
+                              {sorted ? (props.sort.dir === "asc" ? " ▲" : " ▼") : ""}
+                            </span>
+                            {sorted ? (
+                              <span className="visually-hidden">
+                                {props.sort.dir === "asc" ? ", sorted ascending" : ", sorted descending"}
+                              </span>
+                            ) : null}
+                          </button>
+                        </span>
+                      );
+                    })
                   )}
                 </th>
               );
@@ -135,6 +167,7 @@ export function NumberTable(props: {
             const classes = ["grid-row"];
             if (item.index === active) classes.push("is-active");
             if (row.id === props.openId) classes.push("is-open");
+            if (row.id === menuFor) classes.push("has-menu");
             const busy = props.busyIds.has(row.id);
             return (
               <tr
@@ -152,23 +185,34 @@ export function NumberTable(props: {
                   onAction(row, "details");
                 }}
               >
-                <td className="grid-cell cell-number" title={`${row.phoneNumber} (E.164)`}>
-                  {row.display}
+                <td className="grid-cell cell-number col-number" title={`${row.phoneNumber} (E.164)`}>
+                  <span className="number-main">{row.display}</span>
+                  <span className="number-meta" title={`${row.typeLabel}, ${row.countryName}`}>
+                    {row.typeLabel}
+                    {row.countryCode ? (
+                      <>
+                        <span aria-hidden="true">
+                          {" · "}
+                          {flag(row.countryCode)} {row.countryCode}
+                        </span>
+                        <span className="visually-hidden">, {row.countryName}</span>
+                      </>
+                    ) : (
+                      <> · {row.countryName}</>
+                    )}
+                  </span>
                 </td>
-                <td className="grid-cell" title={row.typeLabel}>
-                  {row.typeLabel}
-                </td>
-                <td className="grid-cell" title={row.countryCode ?? undefined}>
-                  <span aria-hidden="true">{flag(row.countryCode)} </span>
-                  {row.countryName}
-                </td>
-                <td className="grid-cell" data-testid="row-profile" title={row.profileName ?? undefined}>
+                <td
+                  className="grid-cell col-profile"
+                  data-testid="row-profile"
+                  title={row.profileName ?? undefined}
+                >
                   {busy ? <span className="muted">Saving… </span> : null}
                   {row.profileName ?? (
                     <span className="muted">{row.profileId ? "Missing profile" : "None"}</span>
                   )}
                 </td>
-                <td className="grid-cell">
+                <td className="grid-cell col-features">
                   <span className={`chip${row.sms ? "" : " chip-off"}`}>
                     SMS<span className="visually-hidden">{row.sms ? " on" : " off"}</span>
                   </span>
@@ -176,80 +220,29 @@ export function NumberTable(props: {
                     MMS<span className="visually-hidden">{row.mms ? " on" : " off"}</span>
                   </span>
                 </td>
-                <td className="grid-cell" data-testid="row-readiness">
+                <td className="grid-cell col-readiness" data-testid="row-readiness">
                   <ReadinessBadge readiness={row.readiness} />
                 </td>
-                <td className="grid-cell">
+                <td className="grid-cell col-health">
                   <HealthBar health={row.health} />
                 </td>
-                <td className="grid-cell cell-actions">
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-haspopup="menu"
-                    aria-expanded={menuFor === row.id}
-                    aria-label={`Actions for ${row.display}`}
-                    data-testid="row-menu"
-                    onClick={(event) => {
-                      event.stopPropagation();
-                      setMenuFor(menuFor === row.id ? null : row.id);
+                <td className="grid-cell cell-actions col-actions">
+                  <RowMenu
+                    row={row}
+                    open={menuFor === row.id}
+                    onOpenChange={(open) => setMenuFor(open ? row.id : null)}
+                    onAction={(action) => {
+                      setMenuFor(null);
+                      setActive(item.index);
+                      onAction(row, action);
                     }}
-                  >
-                    ⋯
-                  </button>
-                  {menuFor === row.id ? (
-                    <RowMenu
-                      row={row}
-                      onClose={() => setMenuFor(null)}
-                      onAction={(action) => {
-                        setMenuFor(null);
-                        onAction(row, action);
-                      }}
-                    />
-                  ) : null}
+                  />
                 </td>
               </tr>
             );
           })}
         </tbody>
       </table>
-    </div>
-  );
-}
-
-function RowMenu(props: { row: NumberRow; onAction: (action: RowAction) => void; onClose: () => void }) {
-  const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
-  const items: { action: RowAction; label: string }[] = [
-    { action: "details", label: "Show details" },
-    { action: "assign", label: props.row.profileId ? "Change profile…" : "Assign to a profile…" },
-  ];
-  if (props.row.profileId) items.push({ action: "unassign", label: "Unassign from profile…" });
-  return (
-    <div
-      className="row-menu"
-      role="menu"
-      aria-label={`Actions for ${props.row.display}`}
-      onClick={(e) => e.stopPropagation()}
-      onKeyDown={(e) => {
-        if (e.key === "Escape") {
-          e.stopPropagation();
-          props.onClose();
-        }
-      }}
-    >
-      {items.map((item, i) => (
-        <button
-          key={item.action}
-          ref={i === 0 ? first : undefined}
-          type="button"
-          role="menuitem"
-          data-testid={`menu-${item.action}`}
-          onClick={() => props.onAction(item.action)}
-        >
-          {item.label}
-        </button>
-      ))}
     </div>
   );
 }
