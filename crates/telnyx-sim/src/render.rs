@@ -98,8 +98,44 @@ pub fn profile(p: &Profile, organization_id: &str) -> Value {
     })
 }
 
+/// `PhoneNumberDetailed` (`record_type` `phone_number`). Borrowed and serialized directly: a
+/// 250-number page of these is the largest list the app reads.
+#[derive(Debug, Serialize)]
+pub struct PhoneNumberRecord<'a> {
+    record_type: &'static str,
+    id: &'a str,
+    phone_number: &'a str,
+    status: &'a str,
+    tags: &'a [String],
+    external_pin: Option<&'a str>,
+    connection_id: Option<&'a str>,
+    connection_name: Option<&'a str>,
+    customer_reference: Option<&'a str>,
+    messaging_profile_id: Option<&'a str>,
+    messaging_profile_name: Option<&'a str>,
+    billing_group_id: Option<&'a str>,
+    emergency_enabled: bool,
+    emergency_address_id: Option<&'a str>,
+    emergency_status: &'static str,
+    call_forwarding_enabled: bool,
+    cnam_listing_enabled: bool,
+    caller_id_name_enabled: bool,
+    call_recording_enabled: bool,
+    t38_fax_gateway_enabled: bool,
+    hd_voice_enabled: bool,
+    inbound_call_screening: &'static str,
+    deletion_lock_enabled: bool,
+    phone_number_type: &'a str,
+    country_iso_alpha2: &'a str,
+    source_type: &'static str,
+    purchased_at: &'a str,
+    activated_at: Option<&'a str>,
+    created_at: &'a str,
+    updated_at: &'a str,
+}
+
 /// `PhoneNumberDetailed` (`GET /phone_numbers[/{id}]`), with the live profile id and name.
-pub fn phone_number(state: &State, n: &Number) -> Value {
+pub fn phone_number<'a>(state: &'a State, n: &'a Number) -> PhoneNumberRecord<'a> {
     let profile_name = n
         .messaging_profile_id
         .as_deref()
@@ -110,59 +146,78 @@ pub fn phone_number(state: &State, n: &Number) -> Value {
     } else {
         "number_order"
     };
-    json!({
-        "record_type": "phone_number",
-        "id": n.id,
-        "phone_number": n.phone_number,
-        "status": n.status,
-        "tags": n.tags,
-        "external_pin": null,
-        "connection_id": n.connection_id,
-        "connection_name": n.connection_name,
-        "customer_reference": n.customer_reference,
-        "messaging_profile_id": n.messaging_profile_id,
-        "messaging_profile_name": profile_name,
-        "billing_group_id": null,
-        "emergency_enabled": false,
-        "emergency_address_id": null,
-        "emergency_status": "disabled",
-        "call_forwarding_enabled": true,
-        "cnam_listing_enabled": false,
-        "caller_id_name_enabled": false,
-        "call_recording_enabled": false,
-        "t38_fax_gateway_enabled": false,
-        "hd_voice_enabled": false,
-        "inbound_call_screening": "disabled",
-        "deletion_lock_enabled": false,
-        "phone_number_type": n.inventory_type(),
-        "country_iso_alpha2": n.country_code,
-        "source_type": source_type,
-        "purchased_at": n.purchased_at,
-        "activated_at": activated,
-        "created_at": n.created_at,
-        "updated_at": n.updated_at,
-    })
+    PhoneNumberRecord {
+        record_type: "phone_number",
+        id: &n.id,
+        phone_number: &n.phone_number,
+        status: &n.status,
+        tags: &n.tags,
+        external_pin: None,
+        connection_id: n.connection_id.as_deref(),
+        connection_name: n.connection_name.as_deref(),
+        customer_reference: n.customer_reference.as_deref(),
+        messaging_profile_id: n.messaging_profile_id.as_deref(),
+        messaging_profile_name: profile_name,
+        billing_group_id: None,
+        emergency_enabled: false,
+        emergency_address_id: None,
+        emergency_status: "disabled",
+        call_forwarding_enabled: true,
+        cnam_listing_enabled: false,
+        caller_id_name_enabled: false,
+        call_recording_enabled: false,
+        t38_fax_gateway_enabled: false,
+        hd_voice_enabled: false,
+        inbound_call_screening: "disabled",
+        deletion_lock_enabled: false,
+        phone_number_type: n.inventory_type(),
+        country_iso_alpha2: &n.country_code,
+        source_type,
+        purchased_at: &n.purchased_at,
+        activated_at: activated,
+        created_at: &n.created_at,
+        updated_at: &n.updated_at,
+    }
+}
+
+/// `PhoneNumberCampaign` (camelCase, no `data` wrapper); the campaign's ids when it is known.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CampaignAssignmentRecord<'a> {
+    phone_number: &'a str,
+    campaign_id: &'a str,
+    assignment_status: &'a str,
+    created_at: &'a str,
+    updated_at: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    telnyx_campaign_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tcr_campaign_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    brand_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tcr_brand_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    failure_reasons: Option<&'a str>,
 }
 
 /// `PhoneNumberCampaign` (camelCase, no `data` wrapper).
-pub fn campaign_assignment(a: &CampaignAssignment, c: Option<&Campaign>) -> Value {
-    let mut v = json!({
-        "phoneNumber": a.phone_number,
-        "campaignId": a.campaign_id,
-        "assignmentStatus": a.assignment_status,
-        "createdAt": a.created_at,
-        "updatedAt": a.updated_at,
-    });
-    if let Some(c) = c {
-        v["telnyxCampaignId"] = json!(c.campaign_id);
-        v["tcrCampaignId"] = json!(c.tcr_campaign_id);
-        v["brandId"] = json!(c.brand_id);
-        v["tcrBrandId"] = json!(c.tcr_brand_id);
+pub fn campaign_assignment<'a>(
+    a: &'a CampaignAssignment,
+    c: Option<&'a Campaign>,
+) -> CampaignAssignmentRecord<'a> {
+    CampaignAssignmentRecord {
+        phone_number: &a.phone_number,
+        campaign_id: &a.campaign_id,
+        assignment_status: &a.assignment_status,
+        created_at: &a.created_at,
+        updated_at: &a.updated_at,
+        telnyx_campaign_id: c.map(|c| c.campaign_id.as_str()),
+        tcr_campaign_id: c.map(|c| c.tcr_campaign_id.as_str()),
+        brand_id: c.map(|c| c.brand_id.as_str()),
+        tcr_brand_id: c.map(|c| c.tcr_brand_id.as_str()),
+        failure_reasons: a.failure_reasons.as_deref(),
     }
-    if let Some(r) = &a.failure_reasons {
-        v["failureReasons"] = json!(r);
-    }
-    v
 }
 
 /// `TelnyxCampaign_CSP`.

@@ -180,6 +180,17 @@ fn malformed() -> Response {
     resp
 }
 
+/// A 200 JSON response serialized straight from borrowed records (no `Value` tree: the hot path of
+/// large pages).
+pub(crate) fn serialized(body: &impl serde::Serialize) -> ApiResult {
+    let body = serde_json::to_vec(body).map_err(|_| ApiError::unexpected())?;
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response())
+}
+
 /// A 200 JSON response.
 pub(crate) fn ok(value: Value) -> ApiResult {
     Ok((StatusCode::OK, axum::Json(value)).into_response())

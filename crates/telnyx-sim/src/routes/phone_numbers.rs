@@ -4,7 +4,7 @@
 use axum::extract::{Path, RawQuery};
 use serde_json::{json, Value};
 
-use super::{ok, ApiResult, Sim};
+use super::{ok, serialized, ApiResult, Sim};
 use crate::errors::ApiError;
 use crate::query::Params;
 use crate::render;
@@ -86,13 +86,21 @@ pub(crate) async fn list(sim: Sim, RawQuery(raw): RawQuery) -> ApiResult {
         }
         _ => {}
     }
-    let data: Vec<Value> = matching
+    #[derive(serde::Serialize)]
+    struct Listing<'a> {
+        data: Vec<render::PhoneNumberRecord<'a>>,
+        meta: Value,
+    }
+    let data = matching
         .iter()
         .skip(page.offset())
         .take(page.size())
         .map(|&i| render::phone_number(&state, &numbers[i]))
         .collect();
-    ok(json!({"data": data, "meta": page.meta(matching.len())}))
+    serialized(&Listing {
+        data,
+        meta: page.meta(matching.len()),
+    })
 }
 
 /// `GET /phone_numbers/{id}` (numeric id, or E.164 with `+` or `%2B`).

@@ -2,9 +2,8 @@
 //! /10dlc/phone_number_campaigns/{phoneNumber}` and `GET /10dlc/campaign/{campaignId}` (camelCase, no `data`).
 
 use axum::extract::{Path, RawQuery};
-use serde_json::{json, Value};
 
-use super::{ok, ApiResult, Sim};
+use super::{ok, serialized, ApiResult, Sim};
 use crate::errors::ApiError;
 use crate::query::{phone_param, Params};
 use crate::render;
@@ -59,13 +58,24 @@ pub(crate) async fn list_assignments(sim: Sim, RawQuery(raw): RawQuery) -> ApiRe
         primary.then_with(|| a.phone_number.cmp(&b.phone_number))
     });
     let skip = usize::try_from((page - 1).saturating_mul(per_page)).unwrap_or(usize::MAX);
-    let records: Vec<Value> = rows
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Listing<'a> {
+        records: Vec<render::CampaignAssignmentRecord<'a>>,
+        page: u64,
+        total_records: usize,
+    }
+    let records = rows
         .iter()
         .skip(skip)
         .take(usize::try_from(per_page).unwrap_or(usize::MAX))
         .map(|(a, c)| render::campaign_assignment(a, *c))
         .collect();
-    ok(json!({"records": records, "page": page, "totalRecords": rows.len()}))
+    serialized(&Listing {
+        records,
+        page,
+        total_records: rows.len(),
+    })
 }
 
 /// `GET /10dlc/phone_number_campaigns/{phoneNumber}`; 404 `10005` when the number has no campaign.
@@ -82,7 +92,7 @@ pub(crate) async fn retrieve_assignment(sim: Sim, Path(phone): Path<String>) -> 
         .campaigns
         .iter()
         .find(|c| c.campaign_id == a.campaign_id);
-    ok(render::campaign_assignment(a, c))
+    serialized(&render::campaign_assignment(a, c))
 }
 
 /// `GET /10dlc/campaign/{campaignId}` (Telnyx campaign id, or the TCR id).
