@@ -172,6 +172,11 @@ test("the detail panel shows what the simulator holds for the number", async (t)
   );
   assert.equal(await (await app.byTestId("detail-sms")).getText(), record.features?.sms ? "Yes" : "No");
   assert.equal(await (await app.byTestId("detail-mms")).getText(), record.features?.mms ? "Yes" : "No");
+  // The reason, the fix and the products come with the number's detail (not with the list row).
+  await app.browser.waitUntil(async () => (await (await app.byTestId("detail-products")).getText()) !== "…", {
+    timeoutMsg: "the detail arrived",
+  });
+  assert.notEqual(await (await app.byTestId("detail-reason")).getText(), "…");
   const products = await (await app.byTestId("detail-products")).getText();
   for (const p of record.eligible_messaging_products ?? []) assert.match(products, new RegExp(p));
   await app.browser.waitUntil(

@@ -28,9 +28,9 @@ export const commands = {
 	numberDetail: (id: string) => typedError<NumberDetail_Serialize, IpcError_Serialize>(__TAURI_INVOKE("number_detail", { id })),
 	/**
 	 *  Puts a number on a messaging profile (`profileId`), or takes it off its profile (`null`), and
-	 *  returns its row as Telnyx now reports it.
+	 *  returns its list row as Telnyx now reports it.
 	 */
-	setNumberProfile: (id: string, profileId: string | null) => typedError<NumberRow_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_number_profile", { id, profileId })),
+	setNumberProfile: (id: string, profileId: string | null) => typedError<ListRow_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_number_profile", { id, profileId })),
 	getSettings: () => typedError<SettingsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_settings")),
 	/**  Applies one edit (validated; nothing changes when it is refused) and returns the new settings. */
 	updateSettings: (edit: SettingsEdit) => typedError<SettingsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_settings", { edit })),
@@ -167,6 +167,57 @@ export type IpcError_Serialize =
 { kind: "validation"; message: string } | 
 /**  Something Number Desk did not expect; the message says what, never with secrets. */
 { kind: "internal"; message: string };
+
+/**
+ *  A row as the list carries it: what the table, its search, filters and sort use, and no more
+ *  (10,000 of these cross to the window). The reason, fix, checklist and API statuses are in
+ *  [`NumberRow`], which the detail panel fetches for one number.
+ */
+export type ListRow = ListRow_Serialize | ListRow_Deserialize;
+
+/**
+ *  A row as the list carries it: what the table, its search, filters and sort use, and no more
+ *  (10,000 of these cross to the window). The reason, fix, checklist and API statuses are in
+ *  [`NumberRow`], which the detail panel fetches for one number.
+ */
+export type ListRow_Deserialize = {
+	id: string,
+	phoneNumber: string,
+	display: string,
+	typeLabel: string,
+	numberType: NumberKind,
+	countryCode?: string | null,
+	countryName: string,
+	profileId?: string | null,
+	profileName?: string | null,
+	sms: boolean,
+	mms: boolean,
+	health?: HealthView | null,
+	tags: string[],
+	verdict: Verdict,
+};
+
+/**
+ *  A row as the list carries it: what the table, its search, filters and sort use, and no more
+ *  (10,000 of these cross to the window). The reason, fix, checklist and API statuses are in
+ *  [`NumberRow`], which the detail panel fetches for one number.
+ */
+export type ListRow_Serialize = {
+	id: string,
+	phoneNumber: string,
+	display: string,
+	typeLabel: string,
+	numberType: NumberKind,
+	countryCode: string | null,
+	countryName: string,
+	profileId: string | null,
+	profileName: string | null,
+	sms: boolean,
+	mms: boolean,
+	health: HealthView | null,
+	tags: string[],
+	verdict: Verdict,
+};
 
 /**  What `load_numbers` reports while the lists arrive. */
 export type LoadEvent = LoadEvent_Serialize | LoadEvent_Deserialize;
@@ -306,10 +357,10 @@ export type NumbersList = NumbersList_Serialize | NumbersList_Deserialize;
 /**  Everything the numbers screen lists, at one moment. */
 export type NumbersList_Deserialize = {
 	/**
-	 *  Every messaging number, in the order the API listed them. Without the checklist
-	 *  (`readiness.checks` is empty), which is most of a row's size: [`NumberDetail`] carries it.
+	 *  Every messaging number, in the order the API listed them, as the table needs it
+	 *  ([`NumberDetail`] carries the rest of one number).
 	 */
-	rows: NumberRow_Deserialize[],
+	rows: ListRow_Deserialize[],
 	/**  Every messaging profile of the account (also those without numbers). */
 	profiles: ProfileSummary[],
 	/**  When the snapshot finished loading, in milliseconds since 1970 (UTC). */
@@ -323,10 +374,10 @@ export type NumbersList_Deserialize = {
 /**  Everything the numbers screen lists, at one moment. */
 export type NumbersList_Serialize = {
 	/**
-	 *  Every messaging number, in the order the API listed them. Without the checklist
-	 *  (`readiness.checks` is empty), which is most of a row's size: [`NumberDetail`] carries it.
+	 *  Every messaging number, in the order the API listed them, as the table needs it
+	 *  ([`NumberDetail`] carries the rest of one number).
 	 */
-	rows: NumberRow_Serialize[],
+	rows: ListRow_Serialize[],
 	/**  Every messaging profile of the account (also those without numbers). */
 	profiles: ProfileSummary[],
 	/**  When the snapshot finished loading, in milliseconds since 1970 (UTC). */

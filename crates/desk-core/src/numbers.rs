@@ -12,7 +12,7 @@ use telnyx_client::{
 };
 
 use crate::overview::ProfileSummary;
-use crate::rows::{NumberRow, SnapshotIndex};
+use crate::rows::{ListRow, NumberRow, SnapshotIndex};
 use crate::snapshot::{load_snapshot, AccountSnapshot, LoadProgress};
 
 /// Everything the numbers screen lists, at one moment.
@@ -20,9 +20,9 @@ use crate::snapshot::{load_snapshot, AccountSnapshot, LoadProgress};
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct NumbersList {
-    /// Every messaging number, in the order the API listed them. Without the checklist
-    /// (`readiness.checks` is empty), which is most of a row's size: [`NumberDetail`] carries it.
-    pub rows: Vec<NumberRow>,
+    /// Every messaging number, in the order the API listed them, as the table needs it
+    /// ([`NumberDetail`] carries the rest of one number).
+    pub rows: Vec<ListRow>,
     /// Every messaging profile of the account (also those without numbers).
     pub profiles: Vec<ProfileSummary>,
     /// When the snapshot finished loading, in milliseconds since 1970 (UTC).
@@ -184,11 +184,7 @@ pub fn list_of(snapshot: &AccountSnapshot, complete: bool) -> NumbersList {
         rows: snapshot
             .numbers
             .iter()
-            .map(|n| {
-                let mut row = index.row(n);
-                row.readiness.checks = Vec::new();
-                row
-            })
+            .map(|n| ListRow::from(index.row(n)))
             .collect(),
         profiles: snapshot
             .profiles
@@ -259,7 +255,7 @@ mod tests {
     fn list_names_every_profile_even_without_numbers() {
         let list = list_of(&snapshot(), true);
         assert_eq!(list.rows.len(), 1);
-        assert!(list.rows[0].readiness.checks.is_empty());
+        assert_eq!(list.rows[0].verdict, crate::readiness::Verdict::NoProfile);
         assert_eq!(list.profiles.len(), 2);
         assert!(!list.profiles[1].enabled);
         assert!(list.loaded_at_ms > 0.0);

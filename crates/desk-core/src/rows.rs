@@ -62,6 +62,50 @@ pub struct NumberRow {
     pub readiness: Readiness,
 }
 
+/// A row as the list carries it: what the table, its search, filters and sort use, and no more
+/// (10,000 of these cross to the window). The reason, fix, checklist and API statuses are in
+/// [`NumberRow`], which the detail panel fetches for one number.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ListRow {
+    pub id: String,
+    pub phone_number: String,
+    pub display: String,
+    pub type_label: String,
+    pub number_type: NumberKind,
+    pub country_code: Option<String>,
+    pub country_name: String,
+    pub profile_id: Option<String>,
+    pub profile_name: Option<String>,
+    pub sms: bool,
+    pub mms: bool,
+    pub health: Option<HealthView>,
+    pub tags: Vec<String>,
+    pub verdict: Verdict,
+}
+
+impl From<NumberRow> for ListRow {
+    fn from(row: NumberRow) -> Self {
+        ListRow {
+            id: row.id,
+            phone_number: row.phone_number,
+            display: row.display,
+            type_label: row.type_label,
+            number_type: row.number_type,
+            country_code: row.country_code,
+            country_name: row.country_name,
+            profile_id: row.profile_id,
+            profile_name: row.profile_name,
+            sms: row.sms,
+            mms: row.mms,
+            health: row.health,
+            tags: row.tags,
+            verdict: row.readiness.verdict,
+        }
+    }
+}
+
 /// The snapshot's lists keyed for lookup: build once, then look up any number in O(1). Keep it to
 /// recompute a single row after a change (e.g. an assignment) without rebuilding the others.
 #[derive(Debug)]

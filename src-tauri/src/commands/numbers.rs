@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use desk_core::numbers::{NumberDetail, NumbersList, NumbersService, ProfileTarget};
-use desk_core::rows::NumberRow;
+use desk_core::rows::ListRow;
 use desk_core::snapshot::LoadProgress;
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -72,7 +72,7 @@ pub async fn number_detail(
 }
 
 /// Puts a number on a messaging profile (`profileId`), or takes it off its profile (`null`), and
-/// returns its row as Telnyx now reports it.
+/// returns its list row as Telnyx now reports it.
 #[tauri::command]
 #[specta::specta]
 pub async fn set_number_profile(
@@ -80,11 +80,14 @@ pub async fn set_number_profile(
     numbers: State<'_, NumbersService>,
     id: String,
     profile_id: Option<String>,
-) -> Result<NumberRow, IpcError> {
+) -> Result<ListRow, IpcError> {
     let target = match profile_id.filter(|p| !p.trim().is_empty()) {
         Some(profile) => ProfileTarget::Assign(profile),
         None => ProfileTarget::Unassign,
     };
     let (account, client) = state.account_client().await?;
-    Ok(numbers.set_profile(&account, &client, &id, target).await?)
+    Ok(numbers
+        .set_profile(&account, &client, &id, target)
+        .await?
+        .into())
 }

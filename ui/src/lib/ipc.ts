@@ -8,6 +8,7 @@ import {
   type ConnectInput,
   commands,
   type IpcError_Serialize,
+  type ListRow_Serialize,
   type LoadEvent_Deserialize,
   type LoadEvent_Serialize,
   type LoadProgress,
@@ -29,6 +30,7 @@ export type Settings = Settings_Serialize;
 export type SettingsView = SettingsView_Serialize;
 export type NumberDetail = NumberDetail_Serialize;
 export type NumberRow = NumberRow_Serialize;
+export type ListRow = ListRow_Serialize;
 export type NumbersList = NumbersList_Serialize;
 export type LoadEvent = LoadEvent_Serialize;
 export type { AccountSummary, ConnectInput, LoadProgress, ProfileSummary, SettingsEdit, Theme, Verdict };

@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState } from "react";
-import type { NumberRow, ProfileSummary } from "../../lib/ipc";
+import type { ListRow, ProfileSummary } from "../../lib/ipc";
 
 export type ChangeMode = "assign" | "unassign";
 
 /** Says what a profile change will do before anything is sent, and asks to confirm. */
 export function ChangeProfileDialog(props: {
-  row: NumberRow;
+  row: ListRow;
   mode: ChangeMode;
   profiles: readonly ProfileSummary[];
   onConfirm: (profileId: string | null) => void;

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { ipc, type NumberRow } from "../../lib/ipc";
+import { ipc, type ListRow } from "../../lib/ipc";
 import { flag } from "./model";
 import { ReadinessBadge } from "./Readiness";
 
@@ -47,7 +47,7 @@ function Ratio(props: { label: string; ratio: number | null; tone: string }) {
 
 /** Everything about one number, in words, with its checklist and the raw record. */
 export function DetailPanel(props: {
-  row: NumberRow;
+  row: ListRow;
   accountId: string | undefined;
   busy: boolean;
   onAssign: () => void;
@@ -83,6 +83,8 @@ export function DetailPanel(props: {
     heading.current?.focus();
     setCopied(false);
   }, [row.id]);
+  // The list row is current (it changes at once on assign); the rest comes with the detail.
+  const full = detail.data?.row;
   const h = row.health;
   const delivered = h?.successRatio ?? null;
   const spam = h?.spamRatio ?? null;
@@ -113,11 +115,11 @@ export function DetailPanel(props: {
         </button>
       </div>
       <div className="detail-verdict">
-        <ReadinessBadge readiness={row.readiness} />
-        <p data-testid="detail-reason">{row.readiness.reason}</p>
+        <ReadinessBadge verdict={row.verdict} />
+        <p data-testid="detail-reason">{full?.readiness.reason ?? "…"}</p>
         <p>
           <strong>What to do: </strong>
-          {row.readiness.fix}
+          {full?.readiness.fix ?? "…"}
         </p>
       </div>
       <div className="form-actions">
@@ -234,9 +236,11 @@ export function DetailPanel(props: {
           testId="detail-products"
           explain="The kinds of messaging Telnyx allows on this number (A2P is business messaging to people; P2P is person to person)."
         >
-          {row.eligibleMessagingProducts.length > 0
-            ? row.eligibleMessagingProducts.join(", ")
-            : "None listed"}
+          {!full
+            ? "…"
+            : full.eligibleMessagingProducts.length > 0
+              ? full.eligibleMessagingProducts.join(", ")
+              : "None listed"}
         </Field>
         {row.tags.length > 0 ? (
           <Field label="Tags" testId="detail-tags" explain="Labels your team put on the number in Telnyx.">

@@ -1,6 +1,6 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
-import type { NumberRow } from "../../lib/ipc";
+import type { ListRow } from "../../lib/ipc";
 import { flag, type Sort, type SortKey } from "./model";
 import { HealthBar, ReadinessBadge } from "./Readiness";
 import { type RowAction, RowMenu } from "./RowMenu";
@@ -34,12 +34,12 @@ const ROW_HEIGHT = 48;
 
 /** Every shown number in a virtualized grid: only the rows on screen are in the document. */
 export function NumberTable(props: {
-  rows: readonly NumberRow[];
+  rows: readonly ListRow[];
   sort: Sort;
   onSort: (key: SortKey) => void;
   openId: string | null;
   busyIds: ReadonlySet<string>;
-  onAction: (row: NumberRow, action: RowAction) => void;
+  onAction: (row: ListRow, action: RowAction) => void;
 }) {
   const { rows, onAction } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -221,7 +221,7 @@ export function NumberTable(props: {
                   </span>
                 </td>
                 <td className="grid-cell col-readiness" data-testid="row-readiness">
-                  <ReadinessBadge readiness={row.readiness} />
+                  <ReadinessBadge verdict={row.verdict} />
                 </td>
                 <td className="grid-cell col-health">
                   <HealthBar health={row.health} />

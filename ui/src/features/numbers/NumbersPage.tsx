@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import type { NumberRow } from "../../lib/ipc";
+import type { ListRow } from "../../lib/ipc";
 import { useHashQuery } from "../../lib/route";
 import { type ChangeMode, ChangeProfileDialog } from "./ChangeProfileDialog";
 import { DetailPanel } from "./DetailPanel";
@@ -21,7 +21,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 interface Pending {
-  row: NumberRow;
+  row: ListRow;
   mode: ChangeMode;
 }
 
@@ -58,7 +58,7 @@ export function NumbersPage() {
   const openRow = state.open ? data?.rows.find((r) => r.id === state.open) : undefined;
 
   const onAction = useCallback(
-    (row: NumberRow, action: RowAction) => {
+    (row: ListRow, action: RowAction) => {
       if (action === "details") update({ open: row.id });
       else if (!data || data.profiles.length === 0) {
         setOutcome({ tone: "error", text: "This account has no messaging profile to assign numbers to." });

@@ -1,16 +1,14 @@
-import type { NumberRow, Verdict } from "../../lib/ipc";
+import type { ListRow, Verdict } from "../../lib/ipc";
 import { verdicts } from "./model";
 
-const tones = new Map<Verdict, string>(verdicts.map((v) => [v.key, v.tone]));
+const byKey = new Map(verdicts.map((v) => [v.key, v]));
 
-/** The verdict as a coloured badge in words. */
-export function ReadinessBadge({ readiness }: { readiness: NumberRow["readiness"] }) {
+/** The verdict as a coloured badge in words (`title`: the reason, where it is known). */
+export function ReadinessBadge({ verdict, title }: { verdict: Verdict; title?: string }) {
+  const v = byKey.get(verdict);
   return (
-    <span
-      className={`badge verdict verdict-${tones.get(readiness.verdict) ?? "info"}`}
-      title={readiness.reason}
-    >
-      {readiness.label}
+    <span className={`badge verdict verdict-${v?.tone ?? "info"}`} title={title}>
+      {v?.label ?? verdict}
     </span>
   );
 }
@@ -21,7 +19,7 @@ function percent(ratio: number | null | undefined): number | null {
 }
 
 /** Health as a small bar: the share of messages delivered. */
-export function HealthBar({ health }: { health: NumberRow["health"] }) {
+export function HealthBar({ health }: { health: ListRow["health"] }) {
   const delivered = percent(health?.successRatio);
   if (!health || delivered === null || health.messageCount === 0) {
     return <span className="muted health-none">No data</span>;

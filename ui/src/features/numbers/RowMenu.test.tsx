@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { NumberRow } from "../../lib/ipc";
+import type { ListRow } from "../../lib/ipc";
 import { menuKey, type RowAction, RowMenu } from "./RowMenu";
 
 describe("menuKey", () => {
@@ -38,7 +38,7 @@ const row = {
   phoneNumber: "+12125550100",
   profileId: "p1",
   profileName: "Support Line",
-} as NumberRow;
+} as ListRow;
 
 function Harness(props: { onAction: (action: RowAction) => void }) {
   const [open, setOpen] = useState(false);

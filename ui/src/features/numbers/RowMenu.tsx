@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useRef } from "react";
-import type { NumberRow } from "../../lib/ipc";
+import type { ListRow } from "../../lib/ipc";
 
 export type RowAction = "details" | "assign" | "unassign";
 
@@ -43,7 +43,7 @@ function menuItems(menu: HTMLElement | null): HTMLButtonElement[] {
   return Array.from(menu?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? []);
 }
 
-export function rowMenuItems(row: NumberRow): { action: RowAction; label: string }[] {
+export function rowMenuItems(row: ListRow): { action: RowAction; label: string }[] {
   const items: { action: RowAction; label: string }[] = [
     { action: "details", label: "Show details" },
     { action: "assign", label: row.profileId ? "Change profile…" : "Assign to a profile…" },
@@ -57,7 +57,7 @@ export function rowMenuItems(row: NumberRow): { action: RowAction; label: string
  * at most one is; this component owns focus: into the menu when it opens, back to ⋯ on Escape.
  */
 export function RowMenu(props: {
-  row: NumberRow;
+  row: ListRow;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onAction: (action: RowAction) => void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { NumberRow, NumbersList } from "../../lib/ipc";
+import type { ListRow, NumbersList } from "../../lib/ipc";
 import { firstLook, replaceRow, withProfile } from "./cache";
 
 const base = {
@@ -14,12 +14,8 @@ const base = {
   mms: false,
   health: null,
   tags: [],
-  eligibleMessagingProducts: [],
-  status: null,
-  campaignStatus: null,
-  verificationStatus: null,
-  readiness: { verdict: "noProfile", label: "No profile", reason: "", fix: "", checks: [] },
-} satisfies Omit<NumberRow, "id" | "phoneNumber">;
+  verdict: "noProfile",
+} satisfies Omit<ListRow, "id" | "phoneNumber">;
 
 const list: NumbersList = {
   rows: [

@@ -1,12 +1,8 @@
 // Changes to the cached list of numbers, pure: one row replaced in place (the rest untouched).
-import type { LoadEvent, NumberRow, NumbersList, ProfileSummary } from "../../lib/ipc";
+import type { ListRow, LoadEvent, NumbersList, ProfileSummary } from "../../lib/ipc";
 
 /** The list with the row `id` replaced by `update(row)`; the same list when no row has that id. */
-export function replaceRow(
-  list: NumbersList,
-  id: string,
-  update: (row: NumberRow) => NumberRow,
-): NumbersList {
+export function replaceRow(list: NumbersList, id: string, update: (row: ListRow) => ListRow): NumbersList {
   const index = list.rows.findIndex((r) => r.id === id);
   if (index < 0) return list;
   const rows = list.rows.slice();
@@ -17,10 +13,10 @@ export function replaceRow(
 
 /** What the row looks like while a profile change is on its way (optimistic). */
 export function withProfile(
-  row: NumberRow,
+  row: ListRow,
   profileId: string | null,
   profiles: readonly ProfileSummary[],
-): NumberRow {
+): ListRow {
   const profile = profiles.find((p) => p.id === profileId);
   return { ...row, profileId, profileName: profile?.name ?? null };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { NumberRow } from "../../lib/ipc";
+import type { ListRow } from "../../lib/ipc";
 import {
   applyList,
   emptyFilters,
@@ -12,7 +12,7 @@ import {
   sortRows,
 } from "./model";
 
-function row(over: Partial<NumberRow> & { id: string; phoneNumber: string }): NumberRow {
+function row(over: Partial<ListRow> & { id: string; phoneNumber: string }): ListRow {
   return {
     display: over.phoneNumber,
     typeLabel: "Local (long code)",
@@ -25,16 +25,12 @@ function row(over: Partial<NumberRow> & { id: string; phoneNumber: string }): Nu
     mms: false,
     health: null,
     tags: [],
-    eligibleMessagingProducts: [],
-    status: "active",
-    campaignStatus: null,
-    verificationStatus: null,
-    readiness: { verdict: "ready", label: "Ready", reason: "", fix: "", checks: [] },
+    verdict: "ready",
     ...over,
   };
 }
 
-const rows: NumberRow[] = [
+const rows: ListRow[] = [
   row({ id: "1", phoneNumber: "+12125550100", profileId: "p1", profileName: "Support", tags: ["vip"] }),
   row({
     id: "2",
@@ -43,7 +39,7 @@ const rows: NumberRow[] = [
     typeLabel: "Toll-free",
     profileId: "p2",
     profileName: "Alerts",
-    readiness: { verdict: "needsTollFreeVerification", label: "x", reason: "", fix: "", checks: [] },
+    verdict: "needsTollFreeVerification",
   }),
   row({
     id: "3",
@@ -51,7 +47,7 @@ const rows: NumberRow[] = [
     countryCode: "GB",
     countryName: "United Kingdom",
     tags: ["vip", "uk"],
-    readiness: { verdict: "noProfile", label: "No profile", reason: "", fix: "", checks: [] },
+    verdict: "noProfile",
   }),
 ];
 
@@ -113,7 +109,7 @@ describe("facetOptions", () => {
   it("offers Couldn't check only while a number has it", () => {
     const first = rows[0];
     if (!first) throw new Error("no rows");
-    const unchecked = { ...first, readiness: { ...first.readiness, verdict: "unchecked" as const } };
+    const unchecked = { ...first, verdict: "unchecked" as const };
     const options = facetOptions([unchecked, ...rows.slice(1)], []);
     expect(options.readiness.map((o) => o.key)).toContain("unchecked");
     expect(options.readiness.map((o) => o.key)).not.toContain("checking");

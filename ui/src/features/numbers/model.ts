@@ -1,6 +1,6 @@
 // The Numbers screen's list logic, pure: search normalisation, filters, facet counts and sorting.
 // Components only call these; the tests beside this file pin their behaviour.
-import type { NumberRow, ProfileSummary, Verdict } from "../../lib/ipc";
+import type { ListRow, ProfileSummary, Verdict } from "../../lib/ipc";
 
 export const facetKeys = ["profile", "type", "country", "readiness", "tag"] as const;
 export type FacetKey = (typeof facetKeys)[number];
@@ -51,7 +51,7 @@ export function emptyFilters(): Filters {
 }
 
 /** The values a row has for one facet (a tag facet can have several, or none). */
-export function facetValues(row: NumberRow, key: FacetKey): readonly string[] {
+export function facetValues(row: ListRow, key: FacetKey): readonly string[] {
   switch (key) {
     case "profile":
       return [row.profileId ?? NO_PROFILE];
@@ -60,7 +60,7 @@ export function facetValues(row: NumberRow, key: FacetKey): readonly string[] {
     case "country":
       return [row.countryCode ?? UNKNOWN_COUNTRY];
     case "readiness":
-      return [row.readiness.verdict];
+      return [row.verdict];
     case "tag":
       return row.tags;
   }
@@ -73,12 +73,12 @@ export function searchDigits(query: string): string {
 
 /** A row prepared for fast search: its digits computed once. */
 export interface Prepared {
-  row: NumberRow;
+  row: ListRow;
   digits: string;
   text: string;
 }
 
-export function prepare(rows: readonly NumberRow[]): Prepared[] {
+export function prepare(rows: readonly ListRow[]): Prepared[] {
   return rows.map((row) => ({
     row,
     digits: searchDigits(row.phoneNumber),
@@ -97,7 +97,7 @@ export function searchMatcher(query: string): (p: Prepared) => boolean {
   return (p) => p.text.includes(text);
 }
 
-function passes(row: NumberRow, key: FacetKey, chosen: readonly string[]): boolean {
+function passes(row: ListRow, key: FacetKey, chosen: readonly string[]): boolean {
   if (chosen.length === 0) return true;
   return facetValues(row, key).some((v) => chosen.includes(v));
 }
@@ -106,7 +106,7 @@ export type FacetCountMap = Record<FacetKey, Map<string, number>>;
 
 export interface ListResult {
   /** Rows passing the search and every filter, in the order given. */
-  rows: NumberRow[];
+  rows: ListRow[];
   /** For each facet, how many rows each value would show with the search and the *other* filters
    * applied (the usual faceted-search count, so choosing a second value adds rather than empties). */
   counts: FacetCountMap;
@@ -123,7 +123,7 @@ export function applyList(prepared: readonly Prepared[], query: string, filters:
     tag: new Map(),
   };
   const active = facetKeys.filter((k) => filters[k].length > 0);
-  const rows: NumberRow[] = [];
+  const rows: ListRow[] = [];
   for (const p of prepared) {
     if (!matches(p)) continue;
     const row = p.row;
@@ -159,7 +159,7 @@ export interface FacetOption {
 /** The options each filter offers: every profile of the account (with "No profile"), and every
  * type, country and tag present; every verdict about numbers, and the loading ones when present. Counts come from {@link applyList}. */
 export function facetOptions(
-  rows: readonly NumberRow[],
+  rows: readonly ListRow[],
   profiles: readonly ProfileSummary[],
 ): Record<FacetKey, FacetOption[]> {
   const types = new Map<string, string>();
@@ -169,7 +169,7 @@ export function facetOptions(
   const seenVerdicts = new Set<Verdict>();
   const known = new Set(profiles.map((p) => p.id));
   for (const row of rows) {
-    seenVerdicts.add(row.readiness.verdict);
+    seenVerdicts.add(row.verdict);
     types.set(row.numberType, row.typeLabel);
     countries.set(row.countryCode ?? UNKNOWN_COUNTRY, row.countryName);
     for (const t of row.tags) tags.add(t);
@@ -202,7 +202,7 @@ export function flag(code: string | null): string {
   return String.fromCodePoint(base + upper.charCodeAt(0) - 65, base + upper.charCodeAt(1) - 65);
 }
 
-function compareKey(row: NumberRow, key: SortKey): string | number {
+function compareKey(row: ListRow, key: SortKey): string | number {
   switch (key) {
     case "number":
       return row.phoneNumber.replace(/\D+/g, "");
@@ -214,7 +214,7 @@ function compareKey(row: NumberRow, key: SortKey): string | number {
       // Numbers without a profile sort last when ascending.
       return row.profileName ?? "\uffff";
     case "readiness":
-      return verdictRank.get(row.readiness.verdict) ?? 99;
+      return verdictRank.get(row.verdict) ?? 99;
     case "health":
       return row.health?.successRatio ?? -1;
   }
@@ -223,7 +223,7 @@ function compareKey(row: NumberRow, key: SortKey): string | number {
 const collator = new Intl.Collator("en");
 
 /** A sorted copy; ties keep the number order so the list never jumps. */
-export function sortRows(rows: readonly NumberRow[], sort: Sort): NumberRow[] {
+export function sortRows(rows: readonly ListRow[], sort: Sort): ListRow[] {
   const keyed = rows.map((row) => ({ row, k: compareKey(row, sort.key), n: row.phoneNumber }));
   const sign = sort.dir === "asc" ? 1 : -1;
   keyed.sort((a, b) => {

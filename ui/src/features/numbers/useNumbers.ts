@@ -2,7 +2,7 @@
 // update the cached row at once and put it back when Telnyx refuses.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ipc, type LoadProgress, type NumberRow, type NumbersList } from "../../lib/ipc";
+import { ipc, type ListRow, type LoadProgress, type NumbersList } from "../../lib/ipc";
 import { firstLook, replaceRow, withProfile } from "./cache";
 
 export function numbersKey(accountId: string | undefined) {
@@ -45,7 +45,7 @@ export function useSetProfile(accountId: string | undefined) {
   const key = numbersKey(accountId);
   return useMutation({
     mutationFn: (change: ProfileChange) => ipc.setNumberProfile(change.id, change.profileId),
-    onMutate: async (change): Promise<{ before: NumberRow | undefined }> => {
+    onMutate: async (change): Promise<{ before: ListRow | undefined }> => {
       await queryClient.cancelQueries({ queryKey: key });
       const list = queryClient.getQueryData<NumbersList>(key);
       const before = list?.rows.find((r) => r.id === change.id);
