@@ -5,6 +5,7 @@ mod commands;
 mod error;
 mod identity;
 mod keychain;
+mod memory;
 mod rendering;
 mod session;
 mod settings_store;
@@ -47,6 +48,8 @@ pub fn run() {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .with_writer(std::io::stderr)
+        // Colours only for a terminal: a log file (the E2E artifacts, a user's redirect) stays plain.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
     rendering::choose_painter();
 

@@ -158,6 +158,8 @@ export async function launchApp(t, options = {}) {
     browser,
     home,
     simPort,
+    /** The app's log (stdout and stderr), appended to by every launch of this test. */
+    logPath: path.join(artifacts, `${name}.log`),
     /** Calls the demo simulator's Telnyx API (as Telnyx would be called) and returns the JSON. */
     async sim(method, apiPath, body) {
       const response = await fetch(`${simBase}${apiPath}`, {

@@ -45,6 +45,7 @@ pub async fn load_numbers(
             },
         )
         .await?;
+    crate::memory::release_freed_after(std::time::Duration::from_secs(2));
     tracing::info!(
         numbers = list.rows.len(),
         unavailable = list.unavailable.len(),

@@ -22,6 +22,7 @@ import {
   type Theme,
   type Verdict,
 } from "../bindings";
+import { measure } from "./timing";
 
 // The bindings describe both directions of a type; the UI only ever receives the `_Serialize` side.
 export type AccountsView = AccountsView_Serialize;
@@ -75,7 +76,8 @@ export const ipc = {
     // The channel only ever carries what the backend serializes.
     const channel = new Channel<LoadEvent_Deserialize>();
     channel.onmessage = (event) => onEvent(event as LoadEvent);
-    return unwrap(() => commands.loadNumbers(channel));
+    const start = performance.now();
+    return unwrap(() => commands.loadNumbers(channel)).finally(() => measure("numbers:invoke", start));
   },
   numberDetail: (id: string) => unwrap(() => commands.numberDetail(id)),
   /** Puts a number on a profile, or takes it off its profile with `null`. */

@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import type { ListRow } from "../../lib/ipc";
 import { useHashQuery } from "../../lib/route";
+import { timed } from "../../lib/timing";
 import { type ChangeMode, ChangeProfileDialog } from "./ChangeProfileDialog";
 import { DetailPanel } from "./DetailPanel";
 import { FilterPanel } from "./FilterPanel";
 import { applyList, emptyFilters, type FacetKey, facetOptions, prepare, sortRows } from "./model";
 import { NumberTable, type RowAction } from "./NumberTable";
+import type { ProgressStore } from "./progressStore";
 import { explainChangeError } from "./telnyxErrors";
 import { type ListState, nextSort, parseListState, serializeListState, toggleFilter } from "./urlState";
 import { useNumbersList, useSetProfile } from "./useNumbers";
@@ -30,6 +32,21 @@ interface Outcome {
   text: string;
 }
 
+/** Pages done / total while the account loads; re-renders alone (see `progressStore`). */
+function LoadProgressBar({ store }: { store: ProgressStore }) {
+  const progress = useSyncExternalStore(store.subscribe, store.get);
+  return (
+    <div className="load-progress" aria-live="polite" data-testid="load-progress">
+      <progress max={progress?.totalPages ?? 1} value={progress?.pagesDone ?? 0} />
+      <span>
+        {progress
+          ? `Loading the account: ${progress.pagesDone} of ${progress.totalPages} pages`
+          : "Loading the account's numbers…"}
+      </span>
+    </div>
+  );
+}
+
 /** Every messaging number of the account, its readiness, filters, details and profile changes. */
 export function NumbersPage() {
   const { list, progress, accountId } = useNumbersList();
@@ -50,11 +67,17 @@ export function NumbersPage() {
   // not on every keystroke (each parse of the URL yields a new, equal sort object).
   const { key: sortKey, dir: sortDir } = state.sort;
   const sorted = useMemo(
-    () => prepare(sortRows(data?.rows ?? [], { key: sortKey, dir: sortDir })),
+    () => timed("numbers:sort", () => prepare(sortRows(data?.rows ?? [], { key: sortKey, dir: sortDir }))),
     [data, sortKey, sortDir],
   );
-  const options = useMemo(() => facetOptions(data?.rows ?? [], data?.profiles ?? []), [data]);
-  const result = useMemo(() => applyList(sorted, state.q, state.filters), [sorted, state.q, state.filters]);
+  const options = useMemo(
+    () => timed("numbers:options", () => facetOptions(data?.rows ?? [], data?.profiles ?? [])),
+    [data],
+  );
+  const result = useMemo(
+    () => timed("numbers:filter", () => applyList(sorted, state.q, state.filters)),
+    [sorted, state.q, state.filters],
+  );
   const openRow = state.open ? data?.rows.find((r) => r.id === state.open) : undefined;
 
   const onAction = useCallback(
@@ -148,16 +171,7 @@ export function NumbersPage() {
         </div>
       </div>
 
-      {loading ? (
-        <div className="load-progress" aria-live="polite" data-testid="load-progress">
-          <progress max={progress?.totalPages ?? 1} value={progress?.pagesDone ?? 0} />
-          <span>
-            {progress
-              ? `Loading the account: ${progress.pagesDone} of ${progress.totalPages} pages`
-              : "Loading the account's numbers…"}
-          </span>
-        </div>
-      ) : null}
+      {loading ? <LoadProgressBar store={progress} /> : null}
       {list.isError ? <ErrorNotice error={list.error} onRetry={() => list.refetch()} /> : null}
       {data && data.unavailable.length > 0 && !loading ? (
         <div className="notice notice-warn" role="status" data-testid="unavailable-lists">

@@ -2,8 +2,9 @@
 // update the cached row at once and put it back when Telnyx refuses.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ipc, type ListRow, type LoadProgress, type NumbersList } from "../../lib/ipc";
+import { ipc, type ListRow, type NumbersList } from "../../lib/ipc";
 import { firstLook, replaceRow, withProfile } from "./cache";
+import { createProgressStore } from "./progressStore";
 
 export function numbersKey(accountId: string | undefined) {
   return ["numbers", accountId ?? ""] as const;
@@ -13,14 +14,14 @@ export function useNumbersList() {
   const queryClient = useQueryClient();
   const account = useQuery({ queryKey: ["account"], queryFn: ipc.currentAccount });
   const accountId = account.data?.id;
-  const [progress, setProgress] = useState<LoadProgress | null>(null);
+  const [progress] = useState(() => createProgressStore());
   const list = useQuery({
     queryKey: numbersKey(accountId),
     queryFn: ({ queryKey }) => {
-      setProgress(null);
+      progress.set(null);
       return ipc.loadNumbers((event) => {
         if (event.kind === "progress")
-          setProgress({ pagesDone: event.pagesDone, totalPages: event.totalPages });
+          progress.set({ pagesDone: event.pagesDone, totalPages: event.totalPages });
         // The first page is shown at once on a first load; a refresh keeps the whole old list
         // until the new one is complete.
         else if (!queryClient.getQueryData(queryKey)) queryClient.setQueryData(queryKey, firstLook(event));
