@@ -336,3 +336,50 @@ test("a compliance list Telnyx refuses is named, its numbers say Couldn't check,
   );
   assert.equal(await readinessOf(app, "+12125550100"), "Ready");
 });
+
+test("an account without profiles can create one here and put a number on it", async (t) => {
+  const app = await openNumbers(t);
+  for (const profile of await app.simAll("/v2/messaging_profiles"))
+    await app.sim("DELETE", `/v2/messaging_profiles/${profile.id}`);
+  await (await app.byTestId("refresh")).click();
+  await app.byTestId("no-profiles", 60_000);
+  await app.numbersLoaded();
+
+  // A mistake is explained before anything is sent.
+  await (await app.byTestId("profile-name-input")).setValue("Front Desk");
+  const destinations = await app.byTestId("profile-destinations-input");
+  await destinations.clearValue();
+  await destinations.setValue("USA");
+  await (await app.byTestId("profile-create")).click();
+  assert.match(
+    await (await app.byTestId("error-notice")).getText(),
+    /“USA” is not a two-letter country code/,
+  );
+  assert.deepEqual(await app.simAll("/v2/messaging_profiles"), []);
+
+  await destinations.clearValue();
+  await destinations.setValue("us, ca");
+  await (await app.byTestId("profile-webhook-input")).setValue("https://example.com/texts");
+  await (await app.byTestId("profile-create")).click();
+  assert.match(await (await app.byTestId("change-done")).getText(), /Front Desk is ready/);
+  const [created] = await app.simAll("/v2/messaging_profiles");
+  assert.equal(created.name, "Front Desk");
+  assert.deepEqual(created.whitelisted_destinations, ["US", "CA"]);
+  assert.equal(created.webhook_url, "https://example.com/texts");
+  await app.screenshot("-profile-created");
+
+  // The new profile takes a number at once, without a refresh.
+  const number = (await app.simAll("/v2/phone_numbers/messaging")).find((n) => n.features?.sms);
+  await openDetail(app, number);
+  await (await app.byTestId("detail-assign")).click();
+  await (await app.byTestId("change-profile-select")).selectByAttribute("value", created.id);
+  await (await app.byTestId("change-confirm")).click();
+  await app.browser.waitUntil(
+    async () => /is now on Front Desk/.test(await (await app.byTestId("change-done")).getText()),
+    {
+      timeoutMsg: "the number went onto the new profile",
+    },
+  );
+  const after = await app.sim("GET", `/v2/phone_numbers/${number.id}/messaging`);
+  assert.equal(after.data.messaging_profile_id, created.id);
+});

@@ -31,6 +31,11 @@ export const commands = {
 	 *  returns its list row as Telnyx now reports it.
 	 */
 	setNumberProfile: (id: string, profileId: string | null) => typedError<ListRow_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_number_profile", { id, profileId })),
+	/**
+	 *  Creates a messaging profile (for an account that has none yet) and returns it as the list shows
+	 *  profiles. A form that is not acceptable is refused before anything is sent.
+	 */
+	createMessagingProfile: (profile: NewProfile) => typedError<ProfileSummary, IpcError_Serialize>(__TAURI_INVOKE("create_messaging_profile", { profile })),
 	getSettings: () => typedError<SettingsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_settings")),
 	/**  Applies one edit (validated; nothing changes when it is refused) and returns the new settings. */
 	updateSettings: (edit: SettingsEdit) => typedError<SettingsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_settings", { edit })),
@@ -252,6 +257,19 @@ export type LoadEvent_Serialize =
 export type LoadProgress = {
 	pagesDone: number,
 	totalPages: number,
+};
+
+/**  What the "create a profile" form sends. */
+export type NewProfile = {
+	/**  E.g. "Support Line". */
+	name: string,
+	/**  Where Telnyx sends incoming messages (`webhook_url`); empty for none yet. */
+	webhookUrl: string,
+	/**
+	 *  Countries the profile may text (`whitelisted_destinations`): ISO alpha-2 codes, or `*`
+	 *  for all, as typed ("us, ca" is fine).
+	 */
+	destinations: string,
 };
 
 /**  One number's row with the record Telnyx returned, as indented JSON for the "Details" disclosure. */

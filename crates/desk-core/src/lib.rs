@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod countries;
 pub mod numbers;
 pub mod overview;
+pub mod profiles;
 pub mod readiness;
 pub mod rows;
 pub mod secrets;

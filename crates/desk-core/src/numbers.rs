@@ -7,8 +7,8 @@ use std::time::UNIX_EPOCH;
 
 use serde::Serialize;
 use telnyx_client::{
-    Client, Error, MessagingNumber, MessagingProfileId, NumberRef, PhoneNumberId, ProfileChange,
-    UpdateMessagingNumber,
+    Client, CreateMessagingProfile, Error, MessagingNumber, MessagingProfileId, NumberRef,
+    PhoneNumberId, ProfileChange, UpdateMessagingNumber,
 };
 
 use crate::overview::ProfileSummary;
@@ -153,6 +153,27 @@ impl NumbersService {
             // Only reachable when another account was opened meanwhile: answer from Telnyx alone.
             None => Ok(SnapshotIndex::new(&empty_snapshot()).row(&updated)),
         }
+    }
+
+    /// Creates a messaging profile (`POST /messaging_profiles`; see
+    /// [`crate::profiles::creation_request`]) and adds it to the kept snapshot, so numbers can be
+    /// assigned to it before the next refresh. Not retried: a repeat could create a second one.
+    pub async fn create_profile(
+        &self,
+        account: &str,
+        client: &Client,
+        body: &CreateMessagingProfile,
+    ) -> Result<ProfileSummary, Error> {
+        let created = client.create_messaging_profile(body).await?;
+        let summary = ProfileSummary {
+            id: created.id.to_string(),
+            name: created.name.clone(),
+            enabled: created.enabled.unwrap_or(true),
+        };
+        if let Some(cached) = self.lock().as_mut().filter(|c| c.account == account) {
+            cached.snapshot.profiles.push(created);
+        }
+        Ok(summary)
     }
 
     async fn ensure_loaded(&self, account: &str, client: &Client) -> Result<(), Error> {

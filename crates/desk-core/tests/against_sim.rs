@@ -343,3 +343,54 @@ async fn a_refused_numbers_list_still_fails_the_load() {
         "{err:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_created_profile_can_take_numbers_at_once() {
+    use desk_core::numbers::{NumbersService, ProfileTarget};
+    use desk_core::profiles::{creation_request, NewProfile};
+    let (sim, client) = start(SimConfig::demo()).await;
+    let service = NumbersService::new();
+    let list = service
+        .load("demo", &client, |_| {}, |_| {})
+        .await
+        .expect("loads");
+    let body = creation_request(&NewProfile {
+        name: "Front Desk".into(),
+        webhook_url: "https://example.com/texts".into(),
+        destinations: "us, ca".into(),
+    })
+    .expect("valid form");
+    let created = service
+        .create_profile("demo", &client, &body)
+        .await
+        .expect("created");
+    assert_eq!(created.name, "Front Desk");
+    assert!(created.enabled);
+    // Telnyx has it, as sent.
+    let at_telnyx = client
+        .get_messaging_profile(&telnyx_client::MessagingProfileId::new(created.id.clone()))
+        .await
+        .expect("retrievable");
+    assert_eq!(at_telnyx.whitelisted_destinations, ["US", "CA"]);
+    assert_eq!(
+        at_telnyx.webhook_url.as_deref(),
+        Some("https://example.com/texts")
+    );
+    // A number can go on it before any refresh, and its row names it.
+    let number = list
+        .rows
+        .iter()
+        .find(|r| r.profile_id.is_none())
+        .expect("an unassigned number");
+    let row = service
+        .set_profile(
+            "demo",
+            &client,
+            &number.id,
+            ProfileTarget::Assign(created.id.clone()),
+        )
+        .await
+        .expect("assigned");
+    assert_eq!(row.profile_name.as_deref(), Some("Front Desk"));
+    sim.shutdown().await;
+}

@@ -3,6 +3,8 @@
 use std::time::Instant;
 
 use desk_core::numbers::{NumberDetail, NumbersList, NumbersService, ProfileTarget};
+use desk_core::overview::ProfileSummary;
+use desk_core::profiles::{creation_request, NewProfile};
 use desk_core::rows::ListRow;
 use desk_core::snapshot::LoadProgress;
 use serde::Serialize;
@@ -91,4 +93,18 @@ pub async fn set_number_profile(
         .set_profile(&account, &client, &id, target)
         .await?
         .into())
+}
+
+/// Creates a messaging profile (for an account that has none yet) and returns it as the list shows
+/// profiles. A form that is not acceptable is refused before anything is sent.
+#[tauri::command]
+#[specta::specta]
+pub async fn create_messaging_profile(
+    state: State<'_, AppState>,
+    numbers: State<'_, NumbersService>,
+    profile: NewProfile,
+) -> Result<ProfileSummary, IpcError> {
+    let body = creation_request(&profile).map_err(|message| IpcError::Validation { message })?;
+    let (account, client) = state.account_client().await?;
+    Ok(numbers.create_profile(&account, &client, &body).await?)
 }

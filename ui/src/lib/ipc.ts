@@ -12,6 +12,7 @@ import {
   type LoadEvent_Deserialize,
   type LoadEvent_Serialize,
   type LoadProgress,
+  type NewProfile,
   type NumberDetail_Serialize,
   type NumberRow_Serialize,
   type NumbersList_Serialize,
@@ -34,7 +35,16 @@ export type NumberRow = NumberRow_Serialize;
 export type ListRow = ListRow_Serialize;
 export type NumbersList = NumbersList_Serialize;
 export type LoadEvent = LoadEvent_Serialize;
-export type { AccountSummary, ConnectInput, LoadProgress, ProfileSummary, SettingsEdit, Theme, Verdict };
+export type {
+  AccountSummary,
+  ConnectInput,
+  LoadProgress,
+  NewProfile,
+  ProfileSummary,
+  SettingsEdit,
+  Theme,
+  Verdict,
+};
 
 /** A command failed; `error` is the backend's typed error with a sentence fit to show. */
 export class CommandError extends Error {
@@ -83,6 +93,8 @@ export const ipc = {
   /** Puts a number on a profile, or takes it off its profile with `null`. */
   setNumberProfile: (id: string, profileId: string | null) =>
     unwrap(() => commands.setNumberProfile(id, profileId)),
+  /** Creates a messaging profile; a form Telnyx would refuse is refused first, in words. */
+  createMessagingProfile: (profile: NewProfile) => unwrap(() => commands.createMessagingProfile(profile)),
   getSettings: () => unwrap(() => commands.getSettings()),
   updateSettings: (edit: SettingsEdit) => unwrap(() => commands.updateSettings(edit)),
 };

@@ -4,6 +4,7 @@ import type { ListRow } from "../../lib/ipc";
 import { useHashQuery } from "../../lib/route";
 import { timed } from "../../lib/timing";
 import { type ChangeMode, ChangeProfileDialog } from "./ChangeProfileDialog";
+import { CreateProfileForm } from "./CreateProfileForm";
 import { DetailPanel } from "./DetailPanel";
 import { FilterPanel } from "./FilterPanel";
 import { applyList, emptyFilters, type FacetKey, facetOptions, prepare, sortRows } from "./model";
@@ -207,9 +208,18 @@ export function NumbersPage() {
             <div className="notice" data-testid="no-profiles">
               <strong className="notice-title">This account has no messaging profile yet</strong>
               <p>
-                A number can only text through a messaging profile. Create one in the Telnyx portal (Messaging
-                → Profiles), then refresh.
+                A number can only text through a messaging profile: it says where incoming texts go and which
+                countries the numbers may text. Create one here, then assign numbers to it.
               </p>
+              <CreateProfileForm
+                accountId={accountId}
+                onCreated={(profile) =>
+                  setOutcome({
+                    tone: "done",
+                    text: `${profile.name} is ready. Assign numbers to it from the list (a number's ⋯ menu, or its details).`,
+                  })
+                }
+              />
             </div>
           ) : null}
           <div className="list-bar">
