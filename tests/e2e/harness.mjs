@@ -208,7 +208,23 @@ export async function launchApp(t, options = {}) {
       return handle.byTestId("numbers-count", timeout);
     },
     async screenshot(suffix = "") {
-      await browser.saveScreenshot(path.join(artifacts, `${name}${suffix}.png`));
+      const shot = browser.saveScreenshot(path.join(artifacts, `${name}${suffix}.png`));
+      // WebKitWebDriver's screenshot waits for the page's next rendering update. With WebKit's CPU
+      // painter (the app's choice without a GPU, as under Xvfb) none comes while nothing on the
+      // page changes, and the screenshot would hang for two minutes: make one.
+      const nudge = setInterval(() => {
+        browser
+          .execute(() => {
+            document.body.style.outline = document.body.style.outline ? "" : "1px solid transparent";
+          })
+          .catch(() => {});
+      }, 250);
+      try {
+        await shot;
+      } finally {
+        clearInterval(nudge);
+        await browser.execute(() => document.body.style.removeProperty("outline")).catch(() => {});
+      }
     },
     async stop() {
       if (stopped) return;
