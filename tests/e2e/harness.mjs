@@ -2,7 +2,7 @@
 // its own HOME, talks to the app's demo simulator over loopback, saves a screenshot per test and
 // stops every process it started.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, openSync } from "node:fs";
+import { mkdirSync, mkdtempSync, openSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
@@ -88,6 +88,26 @@ export async function startSim(t, key, extraArgs = []) {
   };
 }
 
+/** Max bytes kept of one test's app log: tauri-driver 2.1 prints a line per failed accept in a
+ * busy loop (once seen filling 3.7 GB in two minutes); the rest is read and dropped. */
+const LOG_CAP = 20 * 1024 * 1024;
+
+/** A sink for the app's (and its driver's) output, appended to `file` up to {@link LOG_CAP}. */
+function cappedLog(file) {
+  const fd = openSync(file, "a");
+  let kept = 0;
+  return (chunk) => {
+    if (kept >= LOG_CAP) return;
+    const room = LOG_CAP - kept;
+    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    kept += part.length;
+    try {
+      writeSync(fd, part);
+      if (kept >= LOG_CAP) writeSync(fd, "\n[log cut at 20 MiB]\n");
+    } catch {}
+  };
+}
+
 function safeName(text) {
   return text
     .replace(/[^a-z0-9]+/gi, "-")
@@ -106,7 +126,7 @@ export async function launchApp(t, options = {}) {
   const driverPort = await freePort();
   const nativePort = await freePort();
   mkdirSync(artifacts, { recursive: true });
-  const log = openSync(path.join(artifacts, `${name}.log`), "a");
+  const log = cappedLog(path.join(artifacts, `${name}.log`));
   const env = {
     ...process.env,
     HOME: home,
@@ -120,8 +140,10 @@ export async function launchApp(t, options = {}) {
   const driver = spawn("tauri-driver", ["--port", String(driverPort), "--native-port", String(nativePort)], {
     env,
     detached: true,
-    stdio: ["ignore", log, log],
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  driver.stdout.on("data", log);
+  driver.stderr.on("data", log);
   let stopped = false;
   const killDriver = () => {
     if (stopped) return;

@@ -21,9 +21,10 @@ export const commands = {
 	listAccounts: () => typedError<AccountsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("list_accounts")),
 	/**
 	 *  Every messaging number of the open account as a row, with its profiles; `on_event` receives
-	 *  page progress and a first look at the first page while the rest arrives.
+	 *  page progress and, when `first_look` is asked for (the window has no list to show yet), a first
+	 *  look at the first page while the rest arrives.
 	 */
-	loadNumbers: (onEvent: Channel<LoadEvent_Deserialize>) => typedError<NumbersList_Serialize, IpcError_Serialize>(__TAURI_INVOKE("load_numbers", { onEvent })),
+	loadNumbers: (firstLook: boolean, onEvent: Channel<LoadEvent_Deserialize>) => typedError<NumbersList_Serialize, IpcError_Serialize>(__TAURI_INVOKE("load_numbers", { firstLook, onEvent })),
 	/**  One number's row and the record Telnyx returned for it. */
 	numberDetail: (id: string) => typedError<NumberDetail_Serialize, IpcError_Serialize>(__TAURI_INVOKE("number_detail", { id })),
 	/**

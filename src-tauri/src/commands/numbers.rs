@@ -1,6 +1,7 @@
 //! Commands behind the Numbers screen.
 
-use std::time::Instant;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use desk_core::numbers::{NumberDetail, NumbersList, NumbersService, ProfileTarget};
 use desk_core::overview::ProfileSummary;
@@ -23,27 +24,65 @@ pub enum LoadEvent {
     FirstLook(NumbersList),
 }
 
+/// Progress reports at most this often: each one is a script run in the window, and a 10,000-number
+/// account reports about 100 pages in under a second.
+const PROGRESS_EVERY: Duration = Duration::from_millis(50);
+
+/// Lets a report through when `every` has passed since the last one let through, or when it is
+/// the last (`done == total`), so the bar never stops short.
+struct Throttle {
+    every: Duration,
+    last: Mutex<Option<Instant>>,
+}
+
+impl Throttle {
+    fn new(every: Duration) -> Self {
+        Throttle {
+            every,
+            last: Mutex::new(None),
+        }
+    }
+
+    fn admit(&self, now: Instant, p: LoadProgress) -> bool {
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        let due = last.is_none_or(|at| now.duration_since(at) >= self.every);
+        if due || p.pages_done >= p.total_pages {
+            *last = Some(now);
+            true
+        } else {
+            false
+        }
+    }
+}
+
 /// Every messaging number of the open account as a row, with its profiles; `on_event` receives
-/// page progress and a first look at the first page while the rest arrives.
+/// page progress and, when `first_look` is asked for (the window has no list to show yet), a first
+/// look at the first page while the rest arrives.
 #[tauri::command]
 #[specta::specta]
 pub async fn load_numbers(
     state: State<'_, AppState>,
     numbers: State<'_, NumbersService>,
+    first_look: bool,
     on_event: Channel<LoadEvent>,
 ) -> Result<NumbersList, IpcError> {
     let (account, client) = state.account_client().await?;
     let started = Instant::now();
+    let throttle = Throttle::new(PROGRESS_EVERY);
     // A closed window cannot receive events; the load itself goes on.
     let list = numbers
         .load(
             &account,
             &client,
             |p| {
-                let _ = on_event.send(LoadEvent::Progress(p));
+                if throttle.admit(Instant::now(), p) {
+                    let _ = on_event.send(LoadEvent::Progress(p));
+                }
             },
             |first| {
-                let _ = on_event.send(LoadEvent::FirstLook(first));
+                if first_look {
+                    let _ = on_event.send(LoadEvent::FirstLook(first));
+                }
             },
         )
         .await?;
@@ -107,4 +146,30 @@ pub async fn create_messaging_profile(
     let body = creation_request(&profile).map_err(|message| IpcError::Validation { message })?;
     let (account, client) = state.account_client().await?;
     Ok(numbers.create_profile(&account, &client, &body).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(done: u32) -> LoadProgress {
+        LoadProgress {
+            pages_done: done,
+            total_pages: 40,
+        }
+    }
+
+    #[test]
+    fn progress_is_thinned_but_the_first_and_last_reports_pass() {
+        let throttle = Throttle::new(Duration::from_millis(50));
+        let t0 = Instant::now();
+        let admitted: Vec<u32> = (1..=40)
+            // A page every 5 ms: 200 ms in all.
+            .filter(|&n| throttle.admit(t0 + Duration::from_millis(u64::from(n) * 5), page(n)))
+            .collect();
+        assert_eq!(admitted.first(), Some(&1));
+        assert_eq!(admitted.last(), Some(&40));
+        assert!(admitted.len() <= 6, "{admitted:?}");
+        assert_eq!(admitted, [1, 11, 21, 31, 40]);
+    }
 }

@@ -80,14 +80,16 @@ export const ipc = {
   switchAccount: (id: string) => unwrap(() => commands.switchAccount(id)),
   forgetAccount: (id: string) => unwrap(() => commands.forgetAccount(id)),
   listAccounts: () => unwrap(() => commands.listAccounts()),
-  /** Every messaging number as a row; `onEvent` hears pages done / total while they arrive, and a
-   * first look at the first page when there are more. */
-  loadNumbers: (onEvent: (event: LoadEvent) => void) => {
+  /** Every messaging number as a row; `onEvent` hears pages done / total while they arrive, and
+   * (with `firstLook`) a first look at the first page when there are more. */
+  loadNumbers: (firstLook: boolean, onEvent: (event: LoadEvent) => void) => {
     // The channel only ever carries what the backend serializes.
     const channel = new Channel<LoadEvent_Deserialize>();
     channel.onmessage = (event) => onEvent(event as LoadEvent);
     const start = performance.now();
-    return unwrap(() => commands.loadNumbers(channel)).finally(() => measure("numbers:invoke", start));
+    return unwrap(() => commands.loadNumbers(firstLook, channel)).finally(() =>
+      measure("numbers:invoke", start),
+    );
   },
   numberDetail: (id: string) => unwrap(() => commands.numberDetail(id)),
   /** Puts a number on a profile, or takes it off its profile with `null`. */

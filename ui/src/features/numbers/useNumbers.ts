@@ -19,11 +19,12 @@ export function useNumbersList() {
     queryKey: numbersKey(accountId),
     queryFn: ({ queryKey }) => {
       progress.set(null);
-      return ipc.loadNumbers((event) => {
+      // The first page is shown at once on a first load; a refresh keeps the whole old list
+      // until the new one is complete (so it does not ask for a first look).
+      const showFirstLook = !queryClient.getQueryData(queryKey);
+      return ipc.loadNumbers(showFirstLook, (event) => {
         if (event.kind === "progress")
           progress.set({ pagesDone: event.pagesDone, totalPages: event.totalPages });
-        // The first page is shown at once on a first load; a refresh keeps the whole old list
-        // until the new one is complete.
         else if (!queryClient.getQueryData(queryKey)) queryClient.setQueryData(queryKey, firstLook(event));
       });
     },
