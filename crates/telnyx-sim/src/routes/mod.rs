@@ -180,6 +180,16 @@ fn malformed() -> Response {
     resp
 }
 
+/// A JSON:API page (`{data, meta}`) serialized straight from borrowed records.
+pub(crate) fn data_page<T: serde::Serialize>(data: Vec<T>, meta: Value) -> ApiResult {
+    #[derive(serde::Serialize)]
+    struct DataPage<T> {
+        data: Vec<T>,
+        meta: Value,
+    }
+    serialized(&DataPage { data, meta })
+}
+
 /// A 200 JSON response serialized straight from borrowed records (no `Value` tree: the hot path of
 /// large pages).
 pub(crate) fn serialized(body: &impl serde::Serialize) -> ApiResult {

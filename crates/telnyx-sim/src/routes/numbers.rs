@@ -6,10 +6,9 @@ use std::collections::BTreeSet;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery};
 use axum::http::StatusCode;
-use axum::response::IntoResponse;
 use serde_json::{json, Value};
 
-use super::{is_uuid, json_object, ok, opt_string, ApiResult, Sim};
+use super::{data_page, is_uuid, json_object, ok, opt_string, ApiResult, Sim};
 use crate::account::NumberKind;
 use crate::errors::ApiError;
 use crate::query::{Page, Params};
@@ -120,27 +119,13 @@ fn page_filtered(
 
 /// Renders a page of number settings with its meta, serialized straight from the account.
 pub(crate) fn listing(state: &State, f: &NumberFilter, page: &Page, legacy: bool) -> ApiResult {
-    #[derive(serde::Serialize)]
-    struct Listing<'a> {
-        data: Vec<render::NumberSettings<'a>>,
-        meta: Value,
-    }
     let (items, total) = select(state, f, page);
     let org = &state.account.organization_id;
     let data = items
         .iter()
         .map(|&i| render::settings(&state.account.numbers[i], org, legacy))
         .collect();
-    let body = serde_json::to_vec(&Listing {
-        data,
-        meta: page.meta(total),
-    })
-    .map_err(|_| ApiError::unexpected())?;
-    Ok((
-        [(axum::http::header::CONTENT_TYPE, "application/json")],
-        body,
-    )
-        .into_response())
+    data_page(data, page.meta(total))
 }
 
 /// `GET /phone_numbers/messaging`.

@@ -2,9 +2,9 @@
 //! the live `messaging_profile_id` and `messaging_profile_name`).
 
 use axum::extract::{Path, RawQuery};
-use serde_json::{json, Value};
+use serde_json::json;
 
-use super::{ok, serialized, ApiResult, Sim};
+use super::{data_page, ok, ApiResult, Sim};
 use crate::errors::ApiError;
 use crate::query::Params;
 use crate::render;
@@ -86,21 +86,13 @@ pub(crate) async fn list(sim: Sim, RawQuery(raw): RawQuery) -> ApiResult {
         }
         _ => {}
     }
-    #[derive(serde::Serialize)]
-    struct Listing<'a> {
-        data: Vec<render::PhoneNumberRecord<'a>>,
-        meta: Value,
-    }
-    let data = matching
+    let data: Vec<render::PhoneNumberRecord<'_>> = matching
         .iter()
         .skip(page.offset())
         .take(page.size())
         .map(|&i| render::phone_number(&state, &numbers[i]))
         .collect();
-    serialized(&Listing {
-        data,
-        meta: page.meta(matching.len()),
-    })
+    data_page(data, page.meta(matching.len()))
 }
 
 /// `GET /phone_numbers/{id}` (numeric id, or E.164 with `+` or `%2B`).
