@@ -126,7 +126,8 @@ export async function launchApp(t, options = {}) {
   const driverPort = await freePort();
   const nativePort = await freePort();
   mkdirSync(artifacts, { recursive: true });
-  const log = cappedLog(path.join(artifacts, `${name}.log`));
+  const logPath = path.join(artifacts, `${name}.log`);
+  const log = cappedLog(logPath);
   const env = {
     ...process.env,
     HOME: home,
@@ -181,7 +182,7 @@ export async function launchApp(t, options = {}) {
     home,
     simPort,
     /** The app's log (stdout and stderr), appended to by every launch of this test. */
-    logPath: path.join(artifacts, `${name}.log`),
+    logPath,
     /** Calls the demo simulator's Telnyx API (as Telnyx would be called) and returns the JSON. */
     async sim(method, apiPath, body) {
       const response = await fetch(`${simBase}${apiPath}`, {

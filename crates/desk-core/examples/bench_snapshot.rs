@@ -62,7 +62,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         ListMessagingProfiles::default(),
     );
     // Warm the connection pool.
-    load_snapshot(&client, |_| {}, |_| {}).await?;
+    load_snapshot(&client, |_| {}, None).await?;
 
     println!(
         "bench_snapshot: {numbers} numbers, {latency_ms} ms latency per request, best of {runs} runs, page concurrency {}",
@@ -114,7 +114,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         t.as_millis()
     );
 
-    let (snapshot_time, snapshot) = best(runs, || load_snapshot(&client, |_| {}, |_| {})).await?;
+    let (snapshot_time, snapshot) = best(runs, || load_snapshot(&client, |_| {}, None)).await?;
     let started = Instant::now();
     let list = list_of(&snapshot, true);
     let rows_time = started.elapsed();

@@ -81,20 +81,22 @@ impl NumbersService {
         Self::default()
     }
 
-    /// Loads the whole of `account` (reporting page progress, and a first look at the first page
-    /// of numbers when there are more) and returns its rows; the snapshot is kept for
-    /// [`NumbersService::detail`] and [`NumbersService::set_profile`].
+    /// Loads the whole of `account` (reporting page progress, and, when `on_first_look` is given, a
+    /// first look at the first page of numbers when there are more) and returns its rows; the
+    /// snapshot is kept for [`NumbersService::detail`] and [`NumbersService::set_profile`].
     pub async fn load(
         &self,
         account: &str,
         client: &Client,
         on_progress: impl Fn(LoadProgress) + Send + Sync,
-        on_first_look: impl Fn(NumbersList) + Send + Sync,
+        on_first_look: Option<&(dyn Fn(NumbersList) + Send + Sync)>,
     ) -> Result<NumbersList, Error> {
-        let snapshot = load_snapshot(client, on_progress, |first| {
-            on_first_look(list_of(first, false))
-        })
-        .await?;
+        let show =
+            on_first_look.map(|show| move |first: &AccountSnapshot| show(list_of(first, false)));
+        let show = show
+            .as_ref()
+            .map(|f| f as &(dyn Fn(&AccountSnapshot) + Send + Sync));
+        let snapshot = load_snapshot(client, on_progress, show).await?;
         let list = list_of(&snapshot, true);
         self.store(account, snapshot);
         Ok(list)
@@ -179,7 +181,7 @@ impl NumbersService {
     async fn ensure_loaded(&self, account: &str, client: &Client) -> Result<(), Error> {
         let fresh = self.lock().as_ref().is_some_and(|c| c.account == account);
         if !fresh {
-            let snapshot = load_snapshot(client, |_| {}, |_| {}).await?;
+            let snapshot = load_snapshot(client, |_| {}, None).await?;
             self.store(account, snapshot);
         }
         Ok(())

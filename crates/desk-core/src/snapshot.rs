@@ -168,16 +168,17 @@ struct FirstLook {
 /// Loads the whole account for the numbers screen: the five lists concurrently, each paged with
 /// bounded concurrency (the client's `page_concurrency`), reporting progress after every page.
 ///
-/// When the account has more than one page of numbers, `on_first_look` receives, as soon as the
-/// first page and the profiles are in, a snapshot of just those (its compliance lists marked
-/// [`Gap::Loading`]), so a screen can show them while the rest arrives.
+/// When the account has more than one page of numbers, `on_first_look` (if given) receives, as soon
+/// as the first page and the profiles are in, a snapshot of just those (its compliance lists marked
+/// [`Gap::Loading`]), so a screen can show them while the rest arrives. Without it nothing is kept
+/// for a first look.
 ///
 /// An error in the numbers or the profiles fails the load; an error in a compliance list is
 /// recorded in [`AccountSnapshot::gaps`].
 pub async fn load_snapshot(
     client: &Client,
     on_progress: impl Fn(LoadProgress) + Send + Sync,
-    on_first_look: impl Fn(&AccountSnapshot) + Send + Sync,
+    on_first_look: Option<&(dyn Fn(&AccountSnapshot) + Send + Sync)>,
 ) -> Result<AccountSnapshot, Error> {
     let board = Board {
         lists: Mutex::new([(0, 1); 5]),
@@ -189,14 +190,14 @@ pub async fn load_snapshot(
     let offer = |update: &dyn Fn(&mut FirstLook)| {
         let mut look = first_look.lock().unwrap_or_else(|e| e.into_inner());
         update(&mut look);
-        if !look.wanted {
+        let Some(show) = on_first_look.filter(|_| look.wanted) else {
             return;
-        }
+        };
         if look.numbers.is_some() && look.profiles.is_some() {
             look.wanted = false;
             let numbers = look.numbers.take().unwrap_or_default();
             let profiles = look.profiles.take().unwrap_or_default();
-            on_first_look(&AccountSnapshot {
+            show(&AccountSnapshot {
                 numbers,
                 profiles,
                 phone_numbers: Vec::new(),
@@ -219,7 +220,7 @@ pub async fn load_snapshot(
         let first = client
             .list_messaging_numbers(&number_filter, 1, MAX_PAGE_SIZE)
             .await?;
-        if first.meta.total_pages > 1 {
+        if first.meta.total_pages > 1 && on_first_look.is_some() {
             offer(&|look| {
                 look.wanted = true;
                 look.numbers = Some(first.data.clone());
@@ -235,7 +236,9 @@ pub async fn load_snapshot(
     let profiles = async {
         let profiles = client.list_all_messaging_profiles(&profile_filter).await?;
         board.set(PROFILES, 1, 1);
-        offer(&|look| look.profiles = Some(profiles.clone()));
+        if on_first_look.is_some() {
+            offer(&|look| look.profiles = Some(profiles.clone()));
+        }
         Ok(profiles)
     };
     let inventory = async {
@@ -311,7 +314,7 @@ mod tests {
         let client = Client::builder("http://127.0.0.1:9/v2", telnyx_client::ApiKey::new("k"))
             .build()
             .expect("client builds");
-        let future = load_snapshot(&client, |_| {}, |_| {});
+        let future = load_snapshot(&client, |_| {}, None);
         assert_send(&future);
     }
 

@@ -25,7 +25,7 @@ async fn load(client: &Client) -> (AccountSnapshot, Vec<LoadProgress>) {
     let snapshot = load_snapshot(
         client,
         |p| progress.lock().expect("progress lock").push(p),
-        |_| {},
+        None,
     )
     .await
     .expect("snapshot loads");
@@ -227,11 +227,11 @@ async fn a_first_look_at_the_first_page_comes_before_the_rest() {
     let snapshot = load_snapshot(
         &client,
         |p| progress.lock().expect("lock").push(p),
-        |first| {
+        Some(&|first: &AccountSnapshot| {
             *progress_at_look.lock().expect("lock") =
                 progress.lock().expect("lock").last().copied();
             looks.lock().expect("lock").push(first.clone());
-        },
+        }),
     )
     .await
     .expect("snapshot loads");
@@ -273,9 +273,13 @@ async fn one_account_of_one_page_gets_no_first_look() {
     let account = Account::generated(100, 3);
     let (_sim, client) = start(SimConfig::with_account(account)).await;
     let looks = Mutex::new(0);
-    load_snapshot(&client, |_| {}, |_| *looks.lock().expect("lock") += 1)
-        .await
-        .expect("snapshot loads");
+    load_snapshot(
+        &client,
+        |_| {},
+        Some(&|_: &AccountSnapshot| *looks.lock().expect("lock") += 1),
+    )
+    .await
+    .expect("snapshot loads");
     assert_eq!(looks.into_inner().expect("lock"), 0);
 }
 
@@ -335,7 +339,7 @@ async fn a_refused_numbers_list_still_fails_the_load() {
         detail: None,
     }];
     let (_sim, client) = start(config).await;
-    let err = load_snapshot(&client, |_| {}, |_| {})
+    let err = load_snapshot(&client, |_| {}, None)
         .await
         .expect_err("no numbers, nothing to show");
     assert!(
@@ -351,7 +355,7 @@ async fn a_created_profile_can_take_numbers_at_once() {
     let (sim, client) = start(SimConfig::demo()).await;
     let service = NumbersService::new();
     let list = service
-        .load("demo", &client, |_| {}, |_| {})
+        .load("demo", &client, |_| {}, None)
         .await
         .expect("loads");
     let body = creation_request(&NewProfile {

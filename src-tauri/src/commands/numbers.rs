@@ -79,11 +79,9 @@ pub async fn load_numbers(
                     let _ = on_event.send(LoadEvent::Progress(p));
                 }
             },
-            |first| {
-                if first_look {
-                    let _ = on_event.send(LoadEvent::FirstLook(first));
-                }
-            },
+            first_look.then_some(&|first| {
+                let _ = on_event.send(LoadEvent::FirstLook(first));
+            }),
         )
         .await?;
     crate::memory::release_freed_after(std::time::Duration::from_secs(2));

@@ -3,14 +3,10 @@ import { verdicts } from "./model";
 
 const byKey = new Map(verdicts.map((v) => [v.key, v]));
 
-/** The verdict as a coloured badge in words (`title`: the reason, where it is known). */
-export function ReadinessBadge({ verdict, title }: { verdict: Verdict; title?: string }) {
+/** The verdict as a coloured badge in words. */
+export function ReadinessBadge({ verdict }: { verdict: Verdict }) {
   const v = byKey.get(verdict);
-  return (
-    <span className={`badge verdict verdict-${v?.tone ?? "info"}`} title={title}>
-      {v?.label ?? verdict}
-    </span>
-  );
+  return <span className={`badge verdict verdict-${v?.tone ?? "info"}`}>{v?.label ?? verdict}</span>;
 }
 
 function percent(ratio: number | null | undefined): number | null {

@@ -25,6 +25,8 @@ export function useNumbersList() {
       return ipc.loadNumbers(showFirstLook, (event) => {
         if (event.kind === "progress")
           progress.set({ pagesDone: event.pagesDone, totalPages: event.totalPages });
+        // Channel messages can arrive after the command's result: a late first look must not
+        // replace the whole list.
         else if (!queryClient.getQueryData(queryKey)) queryClient.setQueryData(queryKey, firstLook(event));
       });
     },
