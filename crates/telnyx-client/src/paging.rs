@@ -147,6 +147,108 @@ where
     Ok(pages.into_iter().flatten().flatten().collect())
 }
 
+/// Pages of [`MAX_PAGE_SIZE`] that `expected` records fill (at least one).
+pub(crate) fn expected_pages(expected: usize) -> u32 {
+    u32::try_from(expected.div_ceil(MAX_PAGE_SIZE as usize))
+        .unwrap_or(MAX_PAGES)
+        .max(1)
+}
+
+/// Fetches every page of a listing when the caller expects `expected_pages` (e.g. as many as
+/// the last time it listed): pages `1..=expected_pages` are asked for at once, `concurrency` at a
+/// time, instead of the first page alone and the rest once it has told the count. That saves a
+/// round trip (80 ms at a typical latency) on every listing of more than one page.
+///
+/// The first page's `total_pages` is still the one that counts: records of pages past it are
+/// dropped and their errors ignored (a shrunken account), and pages past the guess are fetched
+/// afterwards (a grown one). Records come back in page order. `fetch(n)` returns page `n`.
+pub(crate) async fn collect_expecting<T, F, Fut>(
+    endpoint: &str,
+    expected_pages: u32,
+    concurrency: usize,
+    fetch: F,
+    on_progress: &(dyn Fn(Progress) + Send + Sync),
+) -> Result<Vec<T>>
+where
+    F: Fn(u32) -> Fut,
+    Fut: Future<Output = Result<Page<T>>>,
+{
+    let guess = expected_pages.clamp(1, MAX_PAGES);
+    let mut slots: Vec<Option<Vec<T>>> = Vec::new();
+    slots.resize_with(guess as usize, || None);
+    let mut total: Option<u32> = None;
+    // Errors of pages that may lie past the end, kept until the first page says where that is.
+    let mut undecided: Vec<(u32, Error)> = Vec::new();
+    let mut done = 0u32;
+    {
+        let mut stream = stream::iter(1..=guess)
+            .map(|n| {
+                let fut = fetch(n);
+                async move { (n, fut.await) }
+            })
+            .buffer_unordered(concurrency.max(1));
+        while let Some((n, page)) = stream.next().await {
+            match page {
+                Ok(page) => {
+                    if n == 1 {
+                        let pages = page.meta.total_pages.max(1);
+                        if pages > MAX_PAGES {
+                            return Err(Error::Runaway {
+                                endpoint: endpoint.to_owned(),
+                                pages,
+                            });
+                        }
+                        total = Some(pages);
+                        if let Some((_, err)) = undecided.drain(..).find(|(m, _)| *m <= pages) {
+                            return Err(err);
+                        }
+                    }
+                    if let Some(slot) = slots.get_mut(n as usize - 1) {
+                        *slot = Some(page.data);
+                    }
+                }
+                Err(err) => match total {
+                    None if n > 1 => undecided.push((n, err)),
+                    Some(pages) if n > pages => {}
+                    _ => return Err(err),
+                },
+            }
+            done += 1;
+            let pages = total.unwrap_or(guess);
+            on_progress(Progress {
+                pages_done: done.min(pages),
+                total_pages: pages,
+            });
+        }
+    }
+    // Page 1 answered (an error would have returned), so the count is known.
+    let total = total.unwrap_or(1);
+    slots.truncate(total as usize);
+    let mut records: Vec<T> = slots.into_iter().flatten().flatten().collect();
+    if total > guess {
+        let mut rest: Vec<Option<Vec<T>>> = Vec::new();
+        rest.resize_with((total - guess) as usize, || None);
+        let mut stream = stream::iter(guess + 1..=total)
+            .map(|n| {
+                let fut = fetch(n);
+                async move { fut.await.map(|page| (n, page.data)) }
+            })
+            .buffer_unordered(concurrency.max(1));
+        while let Some((n, data)) = stream.try_next().await? {
+            if let Some(slot) = rest.get_mut((n - guess - 1) as usize) {
+                *slot = Some(data);
+            }
+            done += 1;
+            on_progress(Progress {
+                pages_done: done.min(total),
+                total_pages: total,
+            });
+        }
+        records.extend(rest.into_iter().flatten().flatten());
+    }
+    Ok(records)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,6 +340,107 @@ mod tests {
         .expect_err("fails");
         assert!(matches!(err, Error::InvalidInput(_)));
         assert!(calls.load(Ordering::SeqCst) < 50);
+    }
+
+    /// A fake listing of `records` records, `size` a page, counting the requests.
+    fn fake_pages(
+        records: u32,
+        size: u32,
+        calls: &AtomicUsize,
+    ) -> impl Fn(u32) -> std::future::Ready<Result<Page<u32>>> + '_ {
+        move |n| {
+            calls.fetch_add(1, Ordering::SeqCst);
+            let total_pages = records.div_ceil(size).max(1);
+            if n > total_pages {
+                // As a server that refuses a page past the end might.
+                return std::future::ready(Err(Error::InvalidInput(format!("no page {n}"))));
+            }
+            let data = ((n - 1) * size..(n * size).min(records)).collect();
+            std::future::ready(Ok(Page {
+                data,
+                meta: PaginationMeta {
+                    page_number: n,
+                    page_size: size,
+                    total_pages,
+                    total_results: records,
+                },
+            }))
+        }
+    }
+
+    #[tokio::test]
+    async fn expected_pages_are_asked_for_at_once_and_the_first_page_decides() {
+        for (records, expected, requests) in [
+            // As expected: exactly the pages there are.
+            (1000u32, 10u32, 10usize),
+            // Fewer than expected: the extra pages' errors are ignored and nothing is lost.
+            (450, 10, 10),
+            // More than expected: the rest follows.
+            (1000, 4, 10),
+            // Nothing expected: the first page, then the rest.
+            (1000, 0, 10),
+            (0, 3, 3),
+        ] {
+            let calls = AtomicUsize::new(0);
+            let progress = Mutex::new(Vec::new());
+            let out = collect_expecting(
+                "GET /x",
+                expected,
+                4,
+                fake_pages(records, 100, &calls),
+                &|p| progress.lock().expect("lock").push(p),
+            )
+            .await
+            .expect("ok");
+            assert_eq!(
+                out,
+                (0..records).collect::<Vec<_>>(),
+                "{records} expecting {expected}"
+            );
+            assert_eq!(
+                calls.load(Ordering::SeqCst),
+                requests,
+                "{records} expecting {expected}"
+            );
+            let progress = progress.into_inner().expect("lock");
+            let last = progress.last().copied().expect("progress");
+            assert_eq!(last.pages_done, last.total_pages);
+            assert!(progress
+                .windows(2)
+                .all(|w| w[0].pages_done <= w[1].pages_done));
+        }
+    }
+
+    #[tokio::test]
+    async fn an_error_within_the_listing_fails_it() {
+        let calls = AtomicUsize::new(0);
+        let pages = fake_pages(1000, 100, &calls);
+        let err = collect_expecting(
+            "GET /x",
+            10,
+            4,
+            |n| {
+                if n == 7 {
+                    std::future::ready(Err(Error::InvalidInput("boom".into())))
+                } else {
+                    pages(n)
+                }
+            },
+            &|_| {},
+        )
+        .await
+        .expect_err("fails");
+        assert!(matches!(err, Error::InvalidInput(m) if m == "boom"));
+        let err = collect_expecting(
+            "GET /x",
+            3,
+            4,
+            |_| std::future::ready(Err::<Page<u32>, _>(Error::InvalidInput("first".into()))),
+            &|_| {},
+        )
+        .await
+        .expect_err("fails");
+        assert!(matches!(err, Error::InvalidInput(m) if m == "first"));
     }
 
     #[test]

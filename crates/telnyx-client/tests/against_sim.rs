@@ -84,6 +84,59 @@ async fn the_rest_of_a_listing_continues_after_a_first_page_the_caller_kept() {
 }
 
 #[tokio::test]
+async fn a_listing_that_expects_its_size_asks_for_every_page_at_once() {
+    let (sim, client) = start(SimConfig::demo()).await;
+    let filter = ListMessagingNumbers::default();
+    let all = client
+        .list_all_messaging_numbers(&filter, |_| {})
+        .await
+        .expect("all");
+    let pages = all.len().div_ceil(250);
+    assert!(pages > 2, "the demo account has several pages");
+    let slow = |ms| Faults {
+        latency_ms: ms,
+        ..Faults::default()
+    };
+    // With 300 ms a request and every page in flight at once, a listing that knows its size takes
+    // one round trip; one that waits for the first page to learn it takes two.
+    sim.set_faults(slow(300));
+    let wide = client.with_page_concurrency(pages * 2);
+    for expected in [all.len(), all.len() / 3, all.len() * 2, 0] {
+        let served = sim.requests_served();
+        let started = std::time::Instant::now();
+        let got = wide
+            .list_all_messaging_numbers_expecting(&filter, expected, |_| {})
+            .await
+            .expect("listed");
+        let took = started.elapsed();
+        assert_eq!(got, all, "expecting {expected}: every number, in order");
+        let requests = sim.requests_served() - served;
+        let asked = pages.max(expected.div_ceil(250)) as u64;
+        assert_eq!(requests, asked, "expecting {expected}");
+        let round_trips = if expected == all.len() || expected > all.len() {
+            1
+        } else {
+            2
+        };
+        assert!(
+            took.as_millis() >= 300 * round_trips && took.as_millis() < 300 * round_trips + 240,
+            "expecting {expected}: {took:?}"
+        );
+    }
+    sim.set_faults(Faults::default());
+    let inventory = client
+        .list_all_phone_numbers(&ListPhoneNumbers::default(), |_| {})
+        .await
+        .expect("inventory");
+    let expected = client
+        .list_all_phone_numbers_expecting(&ListPhoneNumbers::default(), inventory.len(), |_| {})
+        .await
+        .expect("inventory, expected");
+    assert_eq!(expected, inventory);
+    sim.shutdown().await;
+}
+
+#[tokio::test]
 async fn filters_by_profile_and_type() {
     let (sim, client) = start(SimConfig::demo()).await;
     let account = sim.account();

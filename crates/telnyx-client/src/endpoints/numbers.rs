@@ -7,7 +7,9 @@ use super::{page_query, Data, List};
 use crate::client::{spawn_page, Call, Client};
 use crate::error::Result;
 use crate::models::{ListMessagingNumbers, MessagingNumber, NumberRef, UpdateMessagingNumber};
-use crate::paging::{check_page, collect_rest, Page, Progress, MAX_PAGE_SIZE};
+use crate::paging::{
+    check_page, collect_expecting, collect_rest, expected_pages, Page, Progress, MAX_PAGE_SIZE,
+};
 use crate::query::{segment, Query};
 
 const LIST: &str = "/phone_numbers/messaging";
@@ -72,6 +74,33 @@ impl Client {
             .await?;
         self.list_rest_of_messaging_numbers(filter, first, on_progress)
             .await
+    }
+
+    /// Every number matching `filter`, when about `expected` are expected (e.g. as many as the
+    /// last listing had): that many pages are asked for at once instead of waiting for the first
+    /// page to tell the count, which saves a round trip. The first page's count still decides what
+    /// is returned (see [`Client::list_all_messaging_numbers`] for the order and progress).
+    pub async fn list_all_messaging_numbers_expecting(
+        &self,
+        filter: &ListMessagingNumbers,
+        expected: usize,
+        on_progress: impl Fn(Progress) + Send + Sync,
+    ) -> Result<Vec<MessagingNumber>> {
+        collect_expecting(
+            "GET /phone_numbers/messaging",
+            expected_pages(expected),
+            self.page_concurrency(),
+            |n| {
+                let (client, filter) = (self.clone(), filter.clone());
+                spawn_page(async move {
+                    client
+                        .list_messaging_numbers(&filter, n, MAX_PAGE_SIZE)
+                        .await
+                })
+            },
+            &on_progress,
+        )
+        .await
     }
 
     /// The rest of a listing whose first page (`page[size]` 250, as

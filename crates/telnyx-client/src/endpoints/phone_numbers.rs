@@ -5,7 +5,9 @@ use super::{page_query, Data, LenientList};
 use crate::client::{spawn_page, Call, Client};
 use crate::error::Result;
 use crate::models::{ListPhoneNumbers, PhoneNumber, PhoneNumberId, E164};
-use crate::paging::{check_page, collect_rest, Page, Progress, MAX_PAGE_SIZE};
+use crate::paging::{
+    check_page, collect_expecting, collect_rest, expected_pages, Page, Progress, MAX_PAGE_SIZE,
+};
 use crate::query::{segment, Query};
 
 const LIST: &str = "/phone_numbers";
@@ -33,6 +35,29 @@ impl Client {
                         .await?
                         .data)
                 })
+            },
+            &on_progress,
+        )
+        .await
+    }
+
+    /// Every phone number matching `filter` when about `expected` are expected: see
+    /// [`Client::list_all_messaging_numbers_expecting`].
+    pub async fn list_all_phone_numbers_expecting(
+        &self,
+        filter: &ListPhoneNumbers,
+        expected: usize,
+        on_progress: impl Fn(Progress) + Send + Sync,
+    ) -> Result<Vec<PhoneNumber>> {
+        collect_expecting(
+            "GET /phone_numbers",
+            expected_pages(expected),
+            self.page_concurrency(),
+            |n| {
+                let (client, filter) = (self.clone(), filter.clone());
+                spawn_page(
+                    async move { client.list_phone_numbers(&filter, n, MAX_PAGE_SIZE).await },
+                )
             },
             &on_progress,
         )
