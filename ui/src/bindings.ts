@@ -121,6 +121,21 @@ export type ConnectInput = {
 	baseUrl: string,
 };
 
+/**  A country as the table shows it. */
+export type CountryLabel = CountryLabel_Serialize | CountryLabel_Deserialize;
+
+/**  A country as the table shows it. */
+export type CountryLabel_Deserialize = {
+	code?: string | null,
+	name: string,
+};
+
+/**  A country as the table shows it. */
+export type CountryLabel_Serialize = {
+	code: string | null,
+	name: string,
+};
+
 /**  A number's health metrics as the UI shows them (ratios 0–1). */
 export type HealthView = {
 	successRatio: number | null,
@@ -377,9 +392,9 @@ export type NumbersList = NumbersList_Serialize | NumbersList_Deserialize;
 export type NumbersList_Deserialize = {
 	/**
 	 *  Every messaging number, in the order the API listed them, as the table needs it
-	 *  ([`NumberDetail`] carries the rest of one number).
+	 *  ([`NumberDetail`] carries the rest of one number), column by column.
 	 */
-	rows: ListRow_Deserialize[],
+	rows: RowColumns_Deserialize,
 	/**  Every messaging profile of the account (also those without numbers). */
 	profiles: ProfileSummary[],
 	/**  When the snapshot finished loading, in milliseconds since 1970 (UTC). */
@@ -394,9 +409,9 @@ export type NumbersList_Deserialize = {
 export type NumbersList_Serialize = {
 	/**
 	 *  Every messaging number, in the order the API listed them, as the table needs it
-	 *  ([`NumberDetail`] carries the rest of one number).
+	 *  ([`NumberDetail`] carries the rest of one number), column by column.
 	 */
-	rows: ListRow_Serialize[],
+	rows: RowColumns_Serialize,
 	/**  Every messaging profile of the account (also those without numbers). */
 	profiles: ProfileSummary[],
 	/**  When the snapshot finished loading, in milliseconds since 1970 (UTC). */
@@ -405,6 +420,21 @@ export type NumbersList_Serialize = {
 	complete: boolean,
 	/**  Lists Telnyx did not give (readiness says "Couldn't check" where they were needed). */
 	unavailable: UnavailableList[],
+};
+
+/**  A profile a number names: its id, and its name when the profile is on the account. */
+export type ProfileRef = ProfileRef_Serialize | ProfileRef_Deserialize;
+
+/**  A profile a number names: its id, and its name when the profile is on the account. */
+export type ProfileRef_Deserialize = {
+	id: string,
+	name?: string | null,
+};
+
+/**  A profile a number names: its id, and its name when the profile is on the account. */
+export type ProfileRef_Serialize = {
+	id: string,
+	name: string | null,
 };
 
 /**  A messaging profile as the UI lists it. */
@@ -431,6 +461,53 @@ export type Readiness = {
 	 *  compliance, health).
 	 */
 	checks: Check[],
+};
+
+/**  Rows column by column: entry `i` of every array is row `i`. */
+export type RowColumns = RowColumns_Serialize | RowColumns_Deserialize;
+
+/**  Rows column by column: entry `i` of every array is row `i`. */
+export type RowColumns_Deserialize = {
+	id: string[],
+	phoneNumber: string[],
+	display: string[],
+	/**  Index into `types`. */
+	typeIndex: number[],
+	types: TypeLabel[],
+	/**  Index into `countries`. */
+	countryIndex: number[],
+	countries: CountryLabel_Deserialize[],
+	/**  Index into `profile_refs`; `None` for a number on no profile. */
+	profileIndex: (number | null)[],
+	profileRefs: ProfileRef_Deserialize[],
+	/**  [`SMS`] | [`MMS`]. */
+	features: number[],
+	/**  `[successRatio, spamRatio, messageCount, inboundOutboundRatio]`, ratios to four decimals. */
+	health: ([number | null, number | null, number, number | null] | null)[],
+	tags: string[][],
+	verdict: Verdict[],
+};
+
+/**  Rows column by column: entry `i` of every array is row `i`. */
+export type RowColumns_Serialize = {
+	id: string[],
+	phoneNumber: string[],
+	display: string[],
+	/**  Index into `types`. */
+	typeIndex: number[],
+	types: TypeLabel[],
+	/**  Index into `countries`. */
+	countryIndex: number[],
+	countries: CountryLabel_Serialize[],
+	/**  Index into `profile_refs`; `None` for a number on no profile. */
+	profileIndex: (number | null)[],
+	profileRefs: ProfileRef_Serialize[],
+	/**  [`SMS`] | [`MMS`]. */
+	features: number[],
+	/**  `[successRatio, spamRatio, messageCount, inboundOutboundRatio]`, ratios to four decimals. */
+	health: ([number | null, number | null, number, number | null] | null)[],
+	tags: string[][],
+	verdict: Verdict[],
 };
 
 /**  Everything Number Desk remembers between runs. */
@@ -490,6 +567,12 @@ export type Settings_Serialize = {
 
 /**  Light, dark, or whatever the operating system prefers. */
 export type Theme = "system" | "light" | "dark";
+
+/**  A type as the table shows it. */
+export type TypeLabel = {
+	numberType: NumberKind,
+	label: string,
+};
 
 /**  A list that could not be loaded, in plain words. */
 export type UnavailableList = {

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod accounts;
+pub mod columns;
 pub mod countries;
 pub mod numbers;
 pub mod overview;

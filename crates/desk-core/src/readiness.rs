@@ -167,6 +167,10 @@ pub enum CheckState {
     NotApplicable,
 }
 
+/// A sentence: fixed text borrowed, or text with the number's details formatted in. Most
+/// sentences are fixed, so a 10,000-number list allocates few of them.
+pub type Text = std::borrow::Cow<'static, str>;
+
 /// One line of the checklist, in plain words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -174,10 +178,10 @@ pub enum CheckState {
 pub struct Check {
     pub key: CheckKey,
     /// What is checked, e.g. "10DLC campaign".
-    pub label: String,
+    pub label: &'static str,
     pub state: CheckState,
     /// What was found, e.g. "Assigned to campaign CNDSUP1 (ASSIGNED)."
-    pub detail: String,
+    pub detail: Text,
 }
 
 /// A number's verdict with the failing link named and the fix, plus the whole checklist.
@@ -187,12 +191,12 @@ pub struct Check {
 pub struct Readiness {
     pub verdict: Verdict,
     /// Plain words, e.g. "Needs 10DLC campaign".
-    pub label: String,
+    pub label: &'static str,
     /// One sentence naming the failing link, with the API's status, e.g. "Its 10DLC campaign
     /// assignment is pending (PENDING_ASSIGNMENT)."
-    pub reason: String,
+    pub reason: Text,
     /// What to do, in words.
-    pub fix: String,
+    pub fix: Text,
     /// The checklist, in chain order (provisioning, messaging, profile, profile enabled,
     /// compliance, health).
     pub checks: Vec<Check>,
@@ -385,11 +389,11 @@ pub struct NumberContext<'a> {
 /// A failing link: the verdict it leads to, the reason and the fix.
 struct Finding {
     verdict: Verdict,
-    reason: String,
-    fix: String,
+    reason: Text,
+    fix: Text,
 }
 
-fn finding(verdict: Verdict, reason: impl Into<String>, fix: impl Into<String>) -> Option<Finding> {
+fn finding(verdict: Verdict, reason: impl Into<Text>, fix: impl Into<Text>) -> Option<Finding> {
     Some(Finding {
         verdict,
         reason: reason.into(),
@@ -397,10 +401,10 @@ fn finding(verdict: Verdict, reason: impl Into<String>, fix: impl Into<String>) 
     })
 }
 
-fn check(key: CheckKey, label: &str, state: CheckState, detail: impl Into<String>) -> Check {
+fn check(key: CheckKey, label: &'static str, state: CheckState, detail: impl Into<Text>) -> Check {
     Check {
         key,
-        label: label.to_owned(),
+        label,
         state,
         detail: detail.into(),
     }
@@ -453,12 +457,12 @@ pub fn assess(number: &MessagingNumber, ctx: &NumberContext<'_>) -> Readiness {
         fix,
     } = first.unwrap_or_else(|| Finding {
         verdict: Verdict::Ready,
-        reason: ready_reason(kind, name),
-        fix: "Nothing to do: it can send and receive texts.".to_owned(),
+        reason: ready_reason(kind, name).into(),
+        fix: "Nothing to do: it can send and receive texts.".into(),
     });
     Readiness {
         verdict,
-        label: verdict.label().to_owned(),
+        label: verdict.label(),
         reason,
         fix,
         checks: vec![c1, c2, c3, c4, c5, c6],
@@ -809,7 +813,7 @@ fn compliance(
 /// and toll-free verification do) the number is "Couldn't check" rather than ready.
 fn missing_list(
     key: CheckKey,
-    label: &str,
+    label: &'static str,
     gap: &Gap,
     what: &str,
     blocks: bool,
@@ -1791,7 +1795,7 @@ mod tests {
             .checks
             .iter()
             .find(|c| c.key == CheckKey::Compliance)
-            .map(|c| (c.state, c.label.as_str()));
+            .map(|c| (c.state, c.label));
         assert_eq!(compliance, Some((CheckState::Warning, "Country rules")));
     }
 

@@ -205,24 +205,45 @@ impl<'a> SnapshotIndex<'a> {
         }
     }
 
+    /// The list row of one number: [`SnapshotIndex::row`] without what only the detail panel
+    /// shows (it is the same row: a test compares them for every demo number).
+    pub fn list_row(&self, number: &MessagingNumber) -> ListRow {
+        let ctx = self.context(number);
+        let verdict = assess(number, &ctx).verdict;
+        let Labels {
+            kind,
+            country_code,
+            country_name,
+            type_label,
+        } = labels(number);
+        let phone = number.phone_number.as_str();
+        ListRow {
+            id: number.id.to_string(),
+            phone_number: phone.to_owned(),
+            display: display_number(phone, country_code.as_deref(), kind),
+            type_label,
+            number_type: kind,
+            country_code,
+            country_name,
+            profile_id: profile_id(number),
+            profile_name: ctx.profile.map(|p| p.name.clone()),
+            sms: number.features.sms.is_some(),
+            mms: number.features.mms.is_some(),
+            health: number.health.map(health_view),
+            tags: number.tags.clone(),
+            verdict,
+        }
+    }
+
     /// The row of one number.
     pub fn row(&self, number: &MessagingNumber) -> NumberRow {
         let ctx = self.context(number);
-        let kind = NumberKind::of(number.number_type.as_ref());
-        let country_code = number
-            .country_code
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(str::to_ascii_uppercase);
-        let country_label = match country_code.as_deref() {
-            Some(code) => country_name(code).map_or_else(|| code.to_owned(), str::to_owned),
-            None => "Unknown country".to_owned(),
-        };
-        let type_label = match (&number.number_type, kind) {
-            (Some(t), NumberKind::Unknown) => format!("Unknown type ({t})"),
-            _ => kind.label().to_owned(),
-        };
+        let Labels {
+            kind,
+            country_code,
+            country_name,
+            type_label,
+        } = labels(number);
         let phone = number.phone_number.as_str();
         NumberRow {
             id: number.id.to_string(),
@@ -231,21 +252,12 @@ impl<'a> SnapshotIndex<'a> {
             type_label,
             number_type: kind,
             country_code,
-            country_name: country_label,
-            profile_id: number
-                .messaging_profile_id
-                .as_ref()
-                .map(|p| p.to_string())
-                .filter(|p| !p.is_empty()),
+            country_name,
+            profile_id: profile_id(number),
             profile_name: ctx.profile.map(|p| p.name.clone()),
             sms: number.features.sms.is_some(),
             mms: number.features.mms.is_some(),
-            health: number.health.map(|h| HealthView {
-                success_ratio: h.success_ratio,
-                spam_ratio: h.spam_ratio,
-                message_count: u32::try_from(h.message_count.max(0)).unwrap_or(u32::MAX),
-                inbound_outbound_ratio: h.inbound_outbound_ratio,
-            }),
+            health: number.health.map(health_view),
             tags: number.tags.clone(),
             eligible_messaging_products: number.eligible_messaging_products.clone(),
             status: ctx.status.map(|s| s.as_str().to_owned()),
@@ -258,6 +270,55 @@ impl<'a> SnapshotIndex<'a> {
                 .map(|v| v.verification_status.as_str().to_owned()),
             readiness: assess(number, &ctx),
         }
+    }
+}
+
+/// A number's kind, country and type in words.
+struct Labels {
+    kind: NumberKind,
+    country_code: Option<String>,
+    country_name: String,
+    type_label: String,
+}
+
+fn labels(number: &MessagingNumber) -> Labels {
+    let kind = NumberKind::of(number.number_type.as_ref());
+    let country_code = number
+        .country_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_ascii_uppercase);
+    let country_label = match country_code.as_deref() {
+        Some(code) => country_name(code).map_or_else(|| code.to_owned(), str::to_owned),
+        None => "Unknown country".to_owned(),
+    };
+    let type_label = match (&number.number_type, kind) {
+        (Some(t), NumberKind::Unknown) => format!("Unknown type ({t})"),
+        _ => kind.label().to_owned(),
+    };
+    Labels {
+        kind,
+        country_code,
+        country_name: country_label,
+        type_label,
+    }
+}
+
+fn profile_id(number: &MessagingNumber) -> Option<String> {
+    number
+        .messaging_profile_id
+        .as_ref()
+        .map(|p| p.to_string())
+        .filter(|p| !p.is_empty())
+}
+
+fn health_view(h: telnyx_client::NumberHealth) -> HealthView {
+    HealthView {
+        success_ratio: h.success_ratio,
+        spam_ratio: h.spam_ratio,
+        message_count: u32::try_from(h.message_count.max(0)).unwrap_or(u32::MAX),
+        inbound_outbound_ratio: h.inbound_outbound_ratio,
     }
 }
 

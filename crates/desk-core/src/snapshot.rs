@@ -156,6 +156,26 @@ impl<F: Fn(LoadProgress)> Board<'_, F> {
     }
 }
 
+/// How many records the two long lists of a snapshot had: what the next load of the account can
+/// expect ([`load_snapshot`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListSizes {
+    /// Numbers with messaging settings.
+    pub numbers: usize,
+    /// The phone-number inventory.
+    pub phone_numbers: usize,
+}
+
+impl AccountSnapshot {
+    /// The sizes of this snapshot's long lists, for the next load to expect.
+    pub fn sizes(&self) -> ListSizes {
+        ListSizes {
+            numbers: self.numbers.len(),
+            phone_numbers: self.phone_numbers.len(),
+        }
+    }
+}
+
 /// The first page of numbers and the profiles, kept until both are in, for the first look.
 #[derive(Default)]
 struct FirstLook {
@@ -173,10 +193,15 @@ struct FirstLook {
 /// [`Gap::Loading`]), so a screen can show them while the rest arrives. Without it nothing is kept
 /// for a first look.
 ///
+/// `expected` (the sizes of the last snapshot of the account, or none) lets the two long lists ask
+/// for all their pages at once rather than wait for the first page to tell the count, a round trip
+/// less; the numbers do so only without a first look, which needs their first page alone.
+///
 /// An error in the numbers or the profiles fails the load; an error in a compliance list is
 /// recorded in [`AccountSnapshot::gaps`].
 pub async fn load_snapshot(
     client: &Client,
+    expected: ListSizes,
     on_progress: impl Fn(LoadProgress) + Send + Sync,
     on_first_look: Option<&(dyn Fn(&AccountSnapshot) + Send + Sync)>,
 ) -> Result<AccountSnapshot, Error> {
@@ -217,6 +242,13 @@ pub async fn load_snapshot(
     let verification_filter = ListVerificationRequests::default();
 
     let numbers = async {
+        if on_first_look.is_none() && expected.numbers > 0 {
+            return client
+                .list_all_messaging_numbers_expecting(&number_filter, expected.numbers, |p| {
+                    board.set(NUMBERS, p.pages_done, p.total_pages)
+                })
+                .await;
+        }
         let first = client
             .list_messaging_numbers(&number_filter, 1, MAX_PAGE_SIZE)
             .await?;
@@ -243,7 +275,7 @@ pub async fn load_snapshot(
     };
     let inventory = async {
         let listed = client
-            .list_all_phone_numbers(&inventory_filter, |p| {
+            .list_all_phone_numbers_expecting(&inventory_filter, expected.phone_numbers, |p| {
                 board.set(INVENTORY, p.pages_done, p.total_pages)
             })
             .await;
@@ -314,7 +346,7 @@ mod tests {
         let client = Client::builder("http://127.0.0.1:9/v2", telnyx_client::ApiKey::new("k"))
             .build()
             .expect("client builds");
-        let future = load_snapshot(&client, |_| {}, None);
+        let future = load_snapshot(&client, ListSizes::default(), |_| {}, None);
         assert_send(&future);
     }
 

@@ -7,8 +7,8 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use desk_core::readiness::Verdict;
-use desk_core::rows::{build_rows, facet_counts, NumberRow};
-use desk_core::snapshot::{load_snapshot, AccountSnapshot, Gap, Gaps, LoadProgress};
+use desk_core::rows::{build_rows, facet_counts, ListRow, NumberRow, SnapshotIndex};
+use desk_core::snapshot::{load_snapshot, AccountSnapshot, Gap, Gaps, ListSizes, LoadProgress};
 use telnyx_client::{ApiKey, Client, ListMessagingNumbers, ListPhoneNumbers};
 use telnyx_sim::{Account, SimConfig, Simulator};
 
@@ -24,6 +24,7 @@ async fn load(client: &Client) -> (AccountSnapshot, Vec<LoadProgress>) {
     let progress = Mutex::new(Vec::new());
     let snapshot = load_snapshot(
         client,
+        ListSizes::default(),
         |p| progress.lock().expect("progress lock").push(p),
         None,
     )
@@ -171,6 +172,32 @@ async fn demo_account_verdicts() {
             row.readiness.reason
         );
     }
+    // The list's rows (threads, columns) are the detail rows cut down, number for number, and the
+    // columns give them back.
+    let list = desk_core::numbers::list_of(&snapshot, true);
+    let want: Vec<ListRow> = rows.iter().cloned().map(ListRow::from).collect();
+    let index = SnapshotIndex::new(&snapshot);
+    let direct: Vec<ListRow> = snapshot.numbers.iter().map(|n| index.list_row(n)).collect();
+    assert_eq!(direct, want);
+    let from_columns: Vec<ListRow> = list.rows.rows().collect();
+    assert_eq!(from_columns.len(), want.len());
+    for (got, want) in from_columns.iter().zip(&want) {
+        let rounded = |h: Option<desk_core::rows::HealthView>| {
+            h.map(|h| (h.success_ratio * 1e4).round() / 1e4)
+        };
+        assert_eq!(rounded(got.health), rounded(want.health), "{}", want.id);
+        assert_eq!(
+            ListRow {
+                health: None,
+                ..got.clone()
+            },
+            ListRow {
+                health: None,
+                ..want.clone()
+            }
+        );
+    }
+
     let ready = &by_number["12125550100"];
     assert_eq!(ready.display, "+1 (212) 555-0100");
     assert_eq!(ready.profile_name.as_deref(), Some("Support Line"));
@@ -226,6 +253,7 @@ async fn a_first_look_at_the_first_page_comes_before_the_rest() {
     let progress = Mutex::new(Vec::new());
     let snapshot = load_snapshot(
         &client,
+        ListSizes::default(),
         |p| progress.lock().expect("lock").push(p),
         Some(&|first: &AccountSnapshot| {
             *progress_at_look.lock().expect("lock") =
@@ -275,6 +303,7 @@ async fn one_account_of_one_page_gets_no_first_look() {
     let looks = Mutex::new(0);
     load_snapshot(
         &client,
+        ListSizes::default(),
         |_| {},
         Some(&|_: &AccountSnapshot| *looks.lock().expect("lock") += 1),
     )
@@ -339,7 +368,7 @@ async fn a_refused_numbers_list_still_fails_the_load() {
         detail: None,
     }];
     let (_sim, client) = start(config).await;
-    let err = load_snapshot(&client, |_| {}, None)
+    let err = load_snapshot(&client, ListSizes::default(), |_| {}, None)
         .await
         .expect_err("no numbers, nothing to show");
     assert!(
@@ -383,7 +412,7 @@ async fn a_created_profile_can_take_numbers_at_once() {
     // A number can go on it before any refresh, and its row names it.
     let number = list
         .rows
-        .iter()
+        .rows()
         .find(|r| r.profile_id.is_none())
         .expect("an unassigned number");
     let row = service

@@ -23,6 +23,7 @@ import {
   type Theme,
   type Verdict,
 } from "../bindings";
+import { rowsOf } from "./rowColumns";
 import { measure } from "./timing";
 
 // The bindings describe both directions of a type; the UI only ever receives the `_Serialize` side.
@@ -33,8 +34,11 @@ export type SettingsView = SettingsView_Serialize;
 export type NumberDetail = NumberDetail_Serialize;
 export type NumberRow = NumberRow_Serialize;
 export type ListRow = ListRow_Serialize;
-export type NumbersList = NumbersList_Serialize;
-export type LoadEvent = LoadEvent_Serialize;
+/** The list as the screen holds it: one object per row (the backend sends columns). */
+export type NumbersList = Omit<NumbersList_Serialize, "rows"> & { rows: ListRow[] };
+export type LoadEvent =
+  | Exclude<LoadEvent_Serialize, { kind: "firstLook" }>
+  | ({ kind: "firstLook" } & NumbersList);
 export type {
   AccountSummary,
   ConnectInput,
@@ -85,11 +89,20 @@ export const ipc = {
   loadNumbers: (firstLook: boolean, onEvent: (event: LoadEvent) => void) => {
     // The channel only ever carries what the backend serializes.
     const channel = new Channel<LoadEvent_Deserialize>();
-    channel.onmessage = (event) => onEvent(event as LoadEvent);
+    channel.onmessage = (message) => {
+      const event = message as LoadEvent_Serialize;
+      onEvent(event.kind === "firstLook" ? { ...event, rows: rowsOf(event.rows) } : event);
+    };
     const start = performance.now();
-    return unwrap(() => commands.loadNumbers(firstLook, channel)).finally(() =>
-      measure("numbers:invoke", start),
-    );
+    return unwrap(() => commands.loadNumbers(firstLook, channel))
+      .then((list): NumbersList => {
+        measure("numbers:invoke", start);
+        const decoded = performance.now();
+        const rows = rowsOf(list.rows);
+        measure("numbers:rows", decoded);
+        return { ...list, rows };
+      })
+      .finally(() => measure("numbers:call", start));
   },
   numberDetail: (id: string) => unwrap(() => commands.numberDetail(id)),
   /** Puts a number on a profile, or takes it off its profile with `null`. */
