@@ -66,10 +66,17 @@ pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::new().build())
         .manage(session::AppState::new(secrets, open_demo))
-        .manage(desk_core::numbers::NumbersService::new())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            // Each account's list sizes, remembered for a faster first load (a hint, not data).
+            let numbers = match app.path().app_data_dir() {
+                Ok(dir) => desk_core::numbers::NumbersService::remembering(
+                    desk_core::sizes::RememberedSizes::at(dir.join("list-sizes.json")),
+                ),
+                Err(_) => desk_core::numbers::NumbersService::new(),
+            };
+            app.manage(numbers);
             let store = settings_store::SettingsStore::open(app.handle())?;
             app.state::<session::AppState>().attach_settings(store);
             Ok(())

@@ -12,4 +12,5 @@ pub mod readiness;
 pub mod rows;
 pub mod secrets;
 pub mod settings;
+pub mod sizes;
 pub mod snapshot;

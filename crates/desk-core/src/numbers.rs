@@ -14,6 +14,7 @@ use telnyx_client::{
 use crate::columns::RowColumns;
 use crate::overview::ProfileSummary;
 use crate::rows::{ListRow, NumberRow, SnapshotIndex};
+use crate::sizes::RememberedSizes;
 use crate::snapshot::{load_snapshot, AccountSnapshot, ListSizes, LoadProgress};
 
 /// Everything the numbers screen lists, at one moment.
@@ -68,6 +69,8 @@ pub enum ProfileTarget {
 #[derive(Debug, Default)]
 pub struct NumbersService {
     cached: Mutex<Option<Cached>>,
+    /// Each account's sizes from its last load, between runs (none: not kept).
+    remembered: Option<RememberedSizes>,
 }
 
 #[derive(Debug)]
@@ -80,6 +83,27 @@ struct Cached {
 impl NumbersService {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A service that remembers each account's list sizes in `remembered` between runs, so the
+    /// first load of a session saves a round trip too.
+    pub fn remembering(remembered: RememberedSizes) -> Self {
+        NumbersService {
+            remembered: Some(remembered),
+            ..Self::default()
+        }
+    }
+
+    /// Drops what is kept of `account` (its snapshot, its remembered sizes): it was forgotten.
+    pub fn forget(&self, account: &str) {
+        let mut guard = self.lock();
+        if guard.as_ref().is_some_and(|c| c.account == account) {
+            *guard = None;
+        }
+        drop(guard);
+        if let Some(remembered) = &self.remembered {
+            remembered.forget(account);
+        }
     }
 
     /// Loads the whole of `account` (reporting page progress, and, when `on_first_look` is given, a
@@ -97,14 +121,19 @@ impl NumbersService {
         let show = show
             .as_ref()
             .map(|f| f as &(dyn Fn(&AccountSnapshot) + Send + Sync));
-        // A reload of the same account expects the sizes it had: a round trip less.
-        let expected = self
+        // A reload expects the sizes the account had (this run, else the last): a round trip less.
+        let kept = self
             .lock()
             .as_ref()
             .filter(|c| c.account == account)
-            .map(|c| c.snapshot.sizes())
+            .map(|c| c.snapshot.sizes());
+        let expected = kept
+            .or_else(|| self.remembered.as_ref().map(|r| r.get(account)))
             .unwrap_or_default();
         let snapshot = load_snapshot(client, expected, on_progress, show).await?;
+        if let Some(remembered) = &self.remembered {
+            remembered.put(account, snapshot.sizes());
+        }
         let list = list_of(&snapshot, true);
         self.store(account, snapshot);
         Ok(list)

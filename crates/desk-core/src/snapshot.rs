@@ -158,7 +158,8 @@ impl<F: Fn(LoadProgress)> Board<'_, F> {
 
 /// How many records the two long lists of a snapshot had: what the next load of the account can
 /// expect ([`load_snapshot`]).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ListSizes {
     /// Numbers with messaging settings.
     pub numbers: usize,
@@ -194,8 +195,8 @@ struct FirstLook {
 /// for a first look.
 ///
 /// `expected` (the sizes of the last snapshot of the account, or none) lets the two long lists ask
-/// for all their pages at once rather than wait for the first page to tell the count, a round trip
-/// less; the numbers do so only without a first look, which needs their first page alone.
+/// for all their pages at once rather than wait for the first page to tell the count: a round trip
+/// less. The first look then comes from the first page as soon as it arrives among the others.
 ///
 /// An error in the numbers or the profiles fails the load; an error in a compliance list is
 /// recorded in [`AccountSnapshot::gaps`].
@@ -242,11 +243,22 @@ pub async fn load_snapshot(
     let verification_filter = ListVerificationRequests::default();
 
     let numbers = async {
-        if on_first_look.is_none() && expected.numbers > 0 {
+        if expected.numbers > 0 {
+            let first_page = |first: &telnyx_client::Page<MessagingNumber>| {
+                if first.meta.total_pages > 1 && on_first_look.is_some() {
+                    offer(&|look| {
+                        look.wanted = true;
+                        look.numbers = Some(first.data.clone());
+                    });
+                }
+            };
             return client
-                .list_all_messaging_numbers_expecting(&number_filter, expected.numbers, |p| {
-                    board.set(NUMBERS, p.pages_done, p.total_pages)
-                })
+                .list_all_messaging_numbers_expecting(
+                    &number_filter,
+                    expected.numbers,
+                    first_page,
+                    |p| board.set(NUMBERS, p.pages_done, p.total_pages),
+                )
                 .await;
         }
         let first = client

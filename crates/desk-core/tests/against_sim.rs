@@ -6,8 +6,10 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Instant;
 
+use desk_core::numbers::{NumbersList, NumbersService};
 use desk_core::readiness::Verdict;
 use desk_core::rows::{build_rows, facet_counts, ListRow, NumberRow, SnapshotIndex};
+use desk_core::sizes::RememberedSizes;
 use desk_core::snapshot::{load_snapshot, AccountSnapshot, Gap, Gaps, ListSizes, LoadProgress};
 use telnyx_client::{ApiKey, Client, ListMessagingNumbers, ListPhoneNumbers};
 use telnyx_sim::{Account, SimConfig, Simulator};
@@ -294,6 +296,56 @@ async fn a_first_look_at_the_first_page_comes_before_the_rest() {
     assert!(rows
         .iter()
         .all(|r| r.readiness.verdict != Verdict::Needs10dlcCampaign));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_next_run_remembers_the_sizes_and_asks_for_every_page_at_once() {
+    let mut config = SimConfig::demo();
+    config.faults.latency_ms = 400;
+    let (sim, client) = start(config).await;
+    let dir = std::env::temp_dir().join(format!("desk-core-remembered-{}", std::process::id()));
+    let path = dir.join("list-sizes.json");
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // One run of the app: a new service over the same file; returns the requests the simulator
+    // received within the first round trip, the list and the first looks.
+    let run = || async {
+        let service = NumbersService::remembering(RememberedSizes::at(&path));
+        let looks = Mutex::new(Vec::new());
+        let look = |look: NumbersList| looks.lock().expect("lock").push(look);
+        let before = sim.requests_served();
+        let (list, first_round) =
+            tokio::join!(service.load("demo", &client, |_| {}, Some(&look)), async {
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+                sim.requests_served() - before
+            });
+        let list = list.expect("loads");
+        (first_round, list, looks.into_inner().expect("lock"))
+    };
+    let (cold, first_list, first_looks) = run().await;
+    let (warm, second_list, second_looks) = run().await;
+
+    let pages = |n: usize| n.div_ceil(250) as u64;
+    let account = sim.account();
+    let long_lists = pages(account.numbers.len()) + pages(account.numbers.len());
+    // Cold: the first page of each list (and the profiles), nothing more, until they answer.
+    assert!(
+        cold <= 6,
+        "{cold} requests in the first round trip of a cold load"
+    );
+    // Warm: every page of the numbers and of the inventory at once, with the others.
+    assert!(
+        warm >= long_lists.min(2 * 8),
+        "{warm} requests in the first round trip of a load that knows its sizes"
+    );
+    // The same list either way, each with one first look of the first page.
+    assert_eq!(second_list.rows, first_list.rows);
+    for looks in [&first_looks, &second_looks] {
+        assert_eq!(looks.len(), 1);
+        assert_eq!(looks[0].rows.len(), 250);
+        assert!(!looks[0].complete);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

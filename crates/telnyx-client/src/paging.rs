@@ -161,12 +161,14 @@ pub(crate) fn expected_pages(expected: usize) -> u32 {
 ///
 /// The first page's `total_pages` is still the one that counts: records of pages past it are
 /// dropped and their errors ignored (a shrunken account), and pages past the guess are fetched
-/// afterwards (a grown one). Records come back in page order. `fetch(n)` returns page `n`.
+/// afterwards (a grown one). Records come back in page order. `fetch(n)` returns page `n`;
+/// `on_first_page` sees page 1 when it arrives (e.g. to show it before the others).
 pub(crate) async fn collect_expecting<T, F, Fut>(
     endpoint: &str,
     expected_pages: u32,
     concurrency: usize,
     fetch: F,
+    on_first_page: &(dyn Fn(&Page<T>) + Send + Sync),
     on_progress: &(dyn Fn(Progress) + Send + Sync),
 ) -> Result<Vec<T>>
 where
@@ -202,6 +204,7 @@ where
                         if let Some((_, err)) = undecided.drain(..).find(|(m, _)| *m <= pages) {
                             return Err(err);
                         }
+                        on_first_page(&page);
                     }
                     if let Some(slot) = slots.get_mut(n as usize - 1) {
                         *slot = Some(page.data);
@@ -383,11 +386,13 @@ mod tests {
         ] {
             let calls = AtomicUsize::new(0);
             let progress = Mutex::new(Vec::new());
+            let firsts = Mutex::new(Vec::new());
             let out = collect_expecting(
                 "GET /x",
                 expected,
                 4,
                 fake_pages(records, 100, &calls),
+                &|page| firsts.lock().expect("lock").push(page.data.len()),
                 &|p| progress.lock().expect("lock").push(p),
             )
             .await
@@ -401,6 +406,12 @@ mod tests {
                 calls.load(Ordering::SeqCst),
                 requests,
                 "{records} expecting {expected}"
+            );
+            let first_len = records.min(100) as usize;
+            assert_eq!(
+                firsts.into_inner().expect("lock"),
+                [first_len],
+                "page 1, once"
             );
             let progress = progress.into_inner().expect("lock");
             let last = progress.last().copied().expect("progress");
@@ -427,6 +438,7 @@ mod tests {
                 }
             },
             &|_| {},
+            &|_| {},
         )
         .await
         .expect_err("fails");
@@ -436,6 +448,7 @@ mod tests {
             3,
             4,
             |_| std::future::ready(Err::<Page<u32>, _>(Error::InvalidInput("first".into()))),
+            &|_| {},
             &|_| {},
         )
         .await

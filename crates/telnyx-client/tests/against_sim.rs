@@ -105,7 +105,7 @@ async fn a_listing_that_expects_its_size_asks_for_every_page_at_once() {
         let served = sim.requests_served();
         let started = std::time::Instant::now();
         let got = wide
-            .list_all_messaging_numbers_expecting(&filter, expected, |_| {})
+            .list_all_messaging_numbers_expecting(&filter, expected, |_| {}, |_| {})
             .await
             .expect("listed");
         let took = started.elapsed();

@@ -90,9 +90,11 @@ pub async fn switch_account(
 #[specta::specta]
 pub async fn forget_account(
     state: State<'_, AppState>,
+    numbers: State<'_, desk_core::numbers::NumbersService>,
     id: String,
 ) -> Result<AccountsView, IpcError> {
     state.forget(&id).await?;
+    numbers.forget(&id);
     list_accounts(state).await
 }
 

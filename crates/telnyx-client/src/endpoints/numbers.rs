@@ -80,10 +80,12 @@ impl Client {
     /// last listing had): that many pages are asked for at once instead of waiting for the first
     /// page to tell the count, which saves a round trip. The first page's count still decides what
     /// is returned (see [`Client::list_all_messaging_numbers`] for the order and progress).
+    /// `on_first_page` sees the first page as soon as it arrives, e.g. to show it meanwhile.
     pub async fn list_all_messaging_numbers_expecting(
         &self,
         filter: &ListMessagingNumbers,
         expected: usize,
+        on_first_page: impl Fn(&Page<MessagingNumber>) + Send + Sync,
         on_progress: impl Fn(Progress) + Send + Sync,
     ) -> Result<Vec<MessagingNumber>> {
         collect_expecting(
@@ -98,6 +100,7 @@ impl Client {
                         .await
                 })
             },
+            &on_first_page,
             &on_progress,
         )
         .await

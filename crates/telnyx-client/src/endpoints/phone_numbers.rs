@@ -59,6 +59,7 @@ impl Client {
                     async move { client.list_phone_numbers(&filter, n, MAX_PAGE_SIZE).await },
                 )
             },
+            &|_| {},
             &on_progress,
         )
         .await
