@@ -138,7 +138,7 @@ impl RowColumns {
             c.profile_index
                 .push(profile.map(|p| profiles.intern(p, &mut c.profile_refs)));
             c.features
-                .push(u8::from(row.sms) * SMS | u8::from(row.mms) * MMS);
+                .push((u8::from(row.sms) * SMS) | (u8::from(row.mms) * MMS));
             c.health.push(row.health.map(|h| {
                 (
                     ratio(h.success_ratio),

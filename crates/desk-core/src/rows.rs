@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 use telnyx_client::{
-    AssignmentStatus, MessagingNumber, MessagingProfile, PhoneNumber, PhoneNumberCampaign,
-    VerificationRequest, VerificationStatus,
+    AssignmentStatus, MessagingNumber, MessagingProfile, PhoneNumberCampaign,
+    PhoneNumberStatusRecord, VerificationRequest, VerificationStatus,
 };
 
 use crate::countries::{calling_code_of, country_name};
@@ -111,8 +111,8 @@ impl From<NumberRow> for ListRow {
 #[derive(Debug)]
 pub struct SnapshotIndex<'a> {
     profiles: HashMap<&'a str, &'a MessagingProfile>,
-    inventory_by_id: HashMap<&'a str, &'a PhoneNumber>,
-    inventory_by_digits: HashMap<&'a str, &'a PhoneNumber>,
+    inventory_by_id: HashMap<&'a str, &'a PhoneNumberStatusRecord>,
+    inventory_by_digits: HashMap<&'a str, &'a PhoneNumberStatusRecord>,
     campaigns: HashMap<&'a str, &'a PhoneNumberCampaign>,
     verifications: HashMap<&'a str, &'a VerificationRequest>,
     gaps: &'a Gaps,
@@ -178,7 +178,7 @@ impl<'a> SnapshotIndex<'a> {
     }
 
     /// The number's inventory record: by id, else by number.
-    pub fn inventory(&self, number: &MessagingNumber) -> Option<&'a PhoneNumber> {
+    pub fn inventory(&self, number: &MessagingNumber) -> Option<&'a PhoneNumberStatusRecord> {
         self.inventory_by_id
             .get(number.id.as_str())
             .or_else(|| {

@@ -12,8 +12,8 @@ use std::time::SystemTime;
 use serde::Serialize;
 use telnyx_client::{
     Client, Error, ListMessagingNumbers, ListMessagingProfiles, ListPhoneNumberCampaigns,
-    ListPhoneNumbers, ListVerificationRequests, MessagingNumber, MessagingProfile, PhoneNumber,
-    PhoneNumberCampaign, VerificationRequest, MAX_PAGE_SIZE,
+    ListPhoneNumbers, ListVerificationRequests, MessagingNumber, MessagingProfile,
+    PhoneNumberCampaign, PhoneNumberStatusRecord, VerificationRequest, MAX_PAGE_SIZE,
 };
 
 /// Everything fetched for the numbers screen, at one moment.
@@ -24,7 +24,7 @@ pub struct AccountSnapshot {
     /// `GET /messaging_profiles`.
     pub profiles: Vec<MessagingProfile>,
     /// `GET /phone_numbers`: the inventory, for each number's `status`.
-    pub phone_numbers: Vec<PhoneNumber>,
+    pub phone_numbers: Vec<PhoneNumberStatusRecord>,
     /// `GET /10dlc/phone_number_campaigns`: number ↔ campaign assignments.
     pub campaigns: Vec<PhoneNumberCampaign>,
     /// `GET /messaging_tollfree/verification/requests`.
@@ -287,9 +287,11 @@ pub async fn load_snapshot(
     };
     let inventory = async {
         let listed = client
-            .list_all_phone_numbers_expecting(&inventory_filter, expected.phone_numbers, |p| {
-                board.set(INVENTORY, p.pages_done, p.total_pages)
-            })
+            .list_all_phone_number_statuses_expecting(
+                &inventory_filter,
+                expected.phone_numbers,
+                |p| board.set(INVENTORY, p.pages_done, p.total_pages),
+            )
             .await;
         Ok(kept(board, INVENTORY, listed))
     };

@@ -4,7 +4,7 @@
 use super::{page_query, Data, LenientList};
 use crate::client::{spawn_page, Call, Client};
 use crate::error::Result;
-use crate::models::{ListPhoneNumbers, PhoneNumber, PhoneNumberId, E164};
+use crate::models::{ListPhoneNumbers, PhoneNumber, PhoneNumberId, PhoneNumberStatusRecord, E164};
 use crate::paging::{
     check_page, collect_expecting, collect_rest, expected_pages, Page, Progress, MAX_PAGE_SIZE,
 };
@@ -41,23 +41,26 @@ impl Client {
         .await
     }
 
-    /// Every phone number matching `filter` when about `expected` are expected: see
+    /// The status of every phone number matching `filter` (the part of each record a readiness
+    /// check needs, read without the rest), when about `expected` are expected: see
     /// [`Client::list_all_messaging_numbers_expecting`].
-    pub async fn list_all_phone_numbers_expecting(
+    pub async fn list_all_phone_number_statuses_expecting(
         &self,
         filter: &ListPhoneNumbers,
         expected: usize,
         on_progress: impl Fn(Progress) + Send + Sync,
-    ) -> Result<Vec<PhoneNumber>> {
+    ) -> Result<Vec<PhoneNumberStatusRecord>> {
         collect_expecting(
             "GET /phone_numbers",
             expected_pages(expected),
             self.page_concurrency(),
             |n| {
                 let (client, filter) = (self.clone(), filter.clone());
-                spawn_page(
-                    async move { client.list_phone_numbers(&filter, n, MAX_PAGE_SIZE).await },
-                )
+                spawn_page(async move {
+                    client
+                        .list_phone_numbers_as(&filter, n, MAX_PAGE_SIZE)
+                        .await
+                })
             },
             &|_| {},
             &on_progress,
@@ -72,6 +75,17 @@ impl Client {
         page_number: u32,
         page_size: u32,
     ) -> Result<Page<PhoneNumber>> {
+        self.list_phone_numbers_as(filter, page_number, page_size)
+            .await
+    }
+
+    /// One page of `GET /phone_numbers`, each record read as `T` (the whole record, or a part).
+    async fn list_phone_numbers_as<T: serde::de::DeserializeOwned>(
+        &self,
+        filter: &ListPhoneNumbers,
+        page_number: u32,
+        page_size: u32,
+    ) -> Result<Page<T>> {
         check_page(page_number, page_size, MAX_PAGE_SIZE)?;
         let mut q = Query::new();
         page_query(&mut q, page_number, page_size);
@@ -110,7 +124,7 @@ impl Client {
                     .map(|b| if b { "true" } else { "false" }),
             );
         let call = Call::get(LIST, LIST.to_owned(), q);
-        let list = self.send::<LenientList<PhoneNumber>>(&call).await?;
+        let list = self.send::<LenientList<T>>(&call).await?;
         Ok(list.into_page(page_number, page_size))
     }
 

@@ -23,7 +23,8 @@ pub use messaging_number::{
     NumberType, ProfileChange, SortOrder, UpdateMessagingNumber,
 };
 pub use phone_number::{
-    ListPhoneNumbers, PhoneNumber, PhoneNumberStatus, PhoneNumberType, SourceType,
+    ListPhoneNumbers, PhoneNumber, PhoneNumberStatus, PhoneNumberStatusRecord, PhoneNumberType,
+    SourceType,
 };
 pub use profile::{
     CreateMessagingProfile, ListMessagingProfiles, MessagingProfile, NumberPoolSettings,
