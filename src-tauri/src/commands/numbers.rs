@@ -21,7 +21,7 @@ pub enum LoadEvent {
     /// Pages done / total, summed over the lists.
     Progress(LoadProgress),
     /// The first page of numbers (with `complete: false`), when the account has more than one.
-    FirstLook(NumbersList),
+    FirstLook(Box<NumbersList>),
 }
 
 /// Progress reports at most this often: each one is a script run in the window, and a 10,000-number
@@ -80,7 +80,7 @@ pub async fn load_numbers(
                 }
             },
             first_look.then_some(&|first| {
-                let _ = on_event.send(LoadEvent::FirstLook(first));
+                let _ = on_event.send(LoadEvent::FirstLook(Box::new(first)));
             }),
         )
         .await?;
