@@ -127,11 +127,19 @@ impl AppState {
         }
     }
 
-    /// Connects a new account (verified before anything is stored) and opens it.
-    pub async fn connect(&self, request: ConnectRequest) -> Result<AccountSummary, IpcError> {
+    /// Connects a new account (verified before anything is stored) and opens it; also says how many
+    /// numbers with messaging settings the key check found.
+    pub async fn connect(
+        &self,
+        request: ConnectRequest,
+    ) -> Result<(AccountSummary, usize), IpcError> {
         let settings = self.settings()?;
-        let (next, entry, client) =
-            accounts::connect(self.secrets.as_ref(), &settings.get(), request).await?;
+        let accounts::Connected {
+            settings: next,
+            entry,
+            client,
+            numbers,
+        } = accounts::connect(self.secrets.as_ref(), &settings.get(), request).await?;
         if let Err(err) = settings.update(|_| Ok::<Settings, IpcError>(next)) {
             // The account could not be remembered: take its key back out rather than leave it orphaned.
             let _ = self.secrets.delete(&entry.keychain_ref);
@@ -139,7 +147,7 @@ impl AppState {
         }
         let account = AccountSummary::from(entry);
         self.replace_session(account.clone(), client).await?;
-        Ok(account)
+        Ok((account, numbers))
     }
 
     /// Opens another account: `"demo"` or the id of a connected account.

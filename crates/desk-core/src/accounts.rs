@@ -2,7 +2,7 @@
 //! call before anything is stored; it goes only into the `SecretStore`, and settings keep a
 //! reference to it.
 
-use telnyx_client::{ApiKey, Client, ListMessagingProfiles};
+use telnyx_client::{ApiKey, Client, ListMessagingNumbers};
 
 use crate::secrets::{SecretError, SecretStore};
 use crate::settings::{validate_base_url, AccountEntry, Settings, SettingsChange};
@@ -100,12 +100,25 @@ pub fn clean_api_key(raw: &str) -> Result<ApiKey, AccountError> {
     Ok(ApiKey::new(key))
 }
 
-/// The one cheap authenticated call that proves a key works: the first profile, one per page.
-pub async fn verify(client: &Client) -> Result<(), telnyx_client::Error> {
-    client
-        .list_messaging_profiles(&ListMessagingProfiles::default(), 1, 1)
-        .await
-        .map(|_| ())
+/// The one cheap authenticated call that proves a key works: the first number with messaging
+/// settings, one per page. Returns how many the account has (`meta.total_results`), which the
+/// first load of its numbers can expect ([`crate::snapshot::ListSizes`]).
+pub async fn verify(client: &Client) -> Result<usize, telnyx_client::Error> {
+    let page = client
+        .list_messaging_numbers(&ListMessagingNumbers::default(), 1, 1)
+        .await?;
+    Ok(page.meta.total_results as usize)
+}
+
+/// A newly connected account.
+#[derive(Debug)]
+pub struct Connected {
+    /// The settings with the account added and made the last one.
+    pub settings: Settings,
+    pub entry: AccountEntry,
+    pub client: Client,
+    /// How many numbers with messaging settings the account has, as the key check found.
+    pub numbers: usize,
 }
 
 /// Connects an account: checks the input, verifies the key with Telnyx (no retries, so a rate
@@ -115,7 +128,7 @@ pub async fn connect(
     store: &dyn SecretStore,
     settings: &Settings,
     request: ConnectRequest,
-) -> Result<(Settings, AccountEntry, Client), AccountError> {
+) -> Result<Connected, AccountError> {
     let name = clean_account_name(&request.name)?;
     let key = clean_api_key(&request.api_key)?;
     let base_url = if request.base_url.trim().is_empty() {
@@ -127,7 +140,7 @@ pub async fn connect(
         max_retries: 0,
         ..ClientOptions::from_settings(settings)
     };
-    verify(&build_client(&base_url, key.clone(), options)?).await?;
+    let numbers = verify(&build_client(&base_url, key.clone(), options)?).await?;
 
     // Reconnecting an account of the same name at the same address replaces it (and its key).
     let id = settings
@@ -148,7 +161,12 @@ pub async fn connect(
         .and_then(|s| s.apply(SettingsChange::LastAccount { id: Some(id) }))
         .map_err(|e| AccountError::Invalid(e.0))?;
     let client = build_client(&entry.base_url, key, ClientOptions::from_settings(settings))?;
-    Ok((next, entry, client))
+    Ok(Connected {
+        settings: next,
+        entry,
+        client,
+        numbers,
+    })
 }
 
 /// Opens a connected account with the key from the keychain.

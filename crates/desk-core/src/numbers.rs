@@ -94,6 +94,24 @@ impl NumbersService {
         }
     }
 
+    /// Remembers that `account` has about `numbers` numbers (e.g. as a key check counted them)
+    /// when nothing is known of it yet, so its first load asks for every page at once. The
+    /// inventory is taken to be as long: usually it is, and when not, the difference is fetched
+    /// after or dropped.
+    pub fn expect(&self, account: &str, numbers: usize) {
+        if let Some(remembered) = &self.remembered {
+            if remembered.get(account) == ListSizes::default() {
+                remembered.put(
+                    account,
+                    ListSizes {
+                        numbers,
+                        phone_numbers: numbers,
+                    },
+                );
+            }
+        }
+    }
+
     /// Drops what is kept of `account` (its snapshot, its remembered sizes): it was forgotten.
     pub fn forget(&self, account: &str) {
         let mut guard = self.lock();
@@ -355,6 +373,30 @@ mod tests {
             Some("p-1")
         );
         assert_eq!(s.numbers.len(), 1);
+    }
+
+    #[test]
+    fn a_key_checks_count_is_expected_only_when_nothing_is_known() {
+        let dir = std::env::temp_dir().join(format!("desk-core-expect-{}", std::process::id()));
+        let path = dir.join("list-sizes.json");
+        let service = NumbersService::remembering(RememberedSizes::at(&path));
+        service.expect("a", 1_200);
+        let sizes = RememberedSizes::at(&path).get("a");
+        assert_eq!((sizes.numbers, sizes.phone_numbers), (1_200, 1_200));
+        // What a load found wins over a later guess.
+        RememberedSizes::at(&path).put(
+            "b",
+            ListSizes {
+                numbers: 10,
+                phone_numbers: 12,
+            },
+        );
+        let service = NumbersService::remembering(RememberedSizes::at(&path));
+        service.expect("b", 99);
+        assert_eq!(RememberedSizes::at(&path).get("b").phone_numbers, 12);
+        service.forget("a");
+        assert_eq!(RememberedSizes::at(&path).get("a"), ListSizes::default());
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

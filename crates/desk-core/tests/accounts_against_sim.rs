@@ -17,24 +17,31 @@ fn request(key: &str, base_url: &str) -> ConnectRequest {
 async fn a_valid_key_is_verified_stored_and_reopened() {
     let sim = Simulator::start(SimConfig::demo()).await.unwrap();
     let store = MemorySecretStore::default();
-    let (settings, entry, client) = accounts::connect(
+    let accounts::Connected {
+        settings,
+        entry,
+        client,
+        numbers,
+    } = accounts::connect(
         &store,
         &Settings::default(),
         request(&sim.api_key(), &sim.base_url()),
     )
     .await
     .unwrap();
+    // The key check also counts the numbers, for the first load to expect.
+    assert_eq!(numbers, sim.account().numbers.len());
     assert_eq!(settings.accounts, vec![entry.clone()]);
     assert_eq!(settings.last_account.as_deref(), Some(entry.id.as_str()));
     assert_eq!(
         store.get(&entry.keychain_ref).unwrap().unwrap().expose(),
         sim.api_key()
     );
-    accounts::verify(&client).await.unwrap();
+    assert_eq!(accounts::verify(&client).await.unwrap(), numbers);
 
     let (reopened, client) = accounts::open(&store, &settings, &entry.id).unwrap();
     assert_eq!(reopened, entry);
-    accounts::verify(&client).await.unwrap();
+    assert_eq!(accounts::verify(&client).await.unwrap(), numbers);
 
     let forgotten = accounts::forget(&store, &settings, &entry.id).unwrap();
     assert!(forgotten.accounts.is_empty());
@@ -97,7 +104,9 @@ async fn no_keychain_means_no_account_and_a_plain_error() {
 async fn a_missing_keychain_entry_is_reported_not_papered_over() {
     let sim = Simulator::start(SimConfig::demo()).await.unwrap();
     let store = MemorySecretStore::default();
-    let (settings, entry, _) = accounts::connect(
+    let accounts::Connected {
+        settings, entry, ..
+    } = accounts::connect(
         &store,
         &Settings::default(),
         request(&sim.api_key(), &sim.base_url()),

@@ -59,6 +59,7 @@ pub async fn current_account(
 #[specta::specta]
 pub async fn connect_account(
     state: State<'_, AppState>,
+    numbers: State<'_, desk_core::numbers::NumbersService>,
     input: ConnectInput,
 ) -> Result<AccountSummary, IpcError> {
     let ConnectInput {
@@ -66,13 +67,16 @@ pub async fn connect_account(
         api_key,
         base_url,
     } = input;
-    state
+    let (account, count) = state
         .connect(ConnectRequest {
             name,
             api_key,
             base_url,
         })
-        .await
+        .await?;
+    // The first load can ask for every page at once (the inventory is taken to be as long).
+    numbers.expect(&account.id, count);
+    Ok(account)
 }
 
 /// Opens another account (`"demo"` or a connected account's id).
