@@ -219,7 +219,7 @@ mod tests {
             profile_id: profile.map(|p| p.0.to_owned()),
             profile_name: profile.and_then(|p| p.1.map(str::to_owned)),
             sms: true,
-            mms: id.len() % 2 == 0,
+            mms: id.len().is_multiple_of(2),
             health: Some(HealthView {
                 success_ratio: 0.123_456_789,
                 spam_ratio: 0.5,
