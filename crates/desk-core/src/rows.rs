@@ -206,59 +206,47 @@ impl<'a> SnapshotIndex<'a> {
     }
 
     /// The list row of one number: [`SnapshotIndex::row`] without what only the detail panel
-    /// shows (it is the same row: a test compares them for every demo number).
+    /// shows (a test compares them for every demo number).
     pub fn list_row(&self, number: &MessagingNumber) -> ListRow {
         let ctx = self.context(number);
         let verdict = assess(number, &ctx).verdict;
-        let Labels {
-            kind,
-            country_code,
-            country_name,
-            type_label,
-        } = labels(number);
-        let phone = number.phone_number.as_str();
-        ListRow {
-            id: number.id.to_string(),
-            phone_number: phone.to_owned(),
-            display: display_number(phone, country_code.as_deref(), kind),
-            type_label,
-            number_type: kind,
-            country_code,
-            country_name,
-            profile_id: profile_id(number),
-            profile_name: ctx.profile.map(|p| p.name.clone()),
-            sms: number.features.sms.is_some(),
-            mms: number.features.mms.is_some(),
-            health: number.health.map(health_view),
-            tags: number.tags.clone(),
-            verdict,
-        }
+        list_row(number, &ctx, verdict)
     }
 
     /// The row of one number.
     pub fn row(&self, number: &MessagingNumber) -> NumberRow {
         let ctx = self.context(number);
-        let Labels {
-            kind,
+        let readiness = assess(number, &ctx);
+        let ListRow {
+            id,
+            phone_number,
+            display,
+            type_label,
+            number_type,
             country_code,
             country_name,
-            type_label,
-        } = labels(number);
-        let phone = number.phone_number.as_str();
+            profile_id,
+            profile_name,
+            sms,
+            mms,
+            health,
+            tags,
+            verdict: _,
+        } = list_row(number, &ctx, readiness.verdict);
         NumberRow {
-            id: number.id.to_string(),
-            phone_number: phone.to_owned(),
-            display: display_number(phone, country_code.as_deref(), kind),
+            id,
+            phone_number,
+            display,
             type_label,
-            number_type: kind,
+            number_type,
             country_code,
             country_name,
-            profile_id: profile_id(number),
-            profile_name: ctx.profile.map(|p| p.name.clone()),
-            sms: number.features.sms.is_some(),
-            mms: number.features.mms.is_some(),
-            health: number.health.map(health_view),
-            tags: number.tags.clone(),
+            profile_id,
+            profile_name,
+            sms,
+            mms,
+            health,
+            tags,
             eligible_messaging_products: number.eligible_messaging_products.clone(),
             status: ctx.status.map(|s| s.as_str().to_owned()),
             campaign_status: ctx
@@ -268,20 +256,13 @@ impl<'a> SnapshotIndex<'a> {
             verification_status: ctx
                 .verification
                 .map(|v| v.verification_status.as_str().to_owned()),
-            readiness: assess(number, &ctx),
+            readiness,
         }
     }
 }
 
-/// A number's kind, country and type in words.
-struct Labels {
-    kind: NumberKind,
-    country_code: Option<String>,
-    country_name: String,
-    type_label: String,
-}
-
-fn labels(number: &MessagingNumber) -> Labels {
+/// What the list shows of `number`, given its context and verdict.
+fn list_row(number: &MessagingNumber, ctx: &NumberContext<'_>, verdict: Verdict) -> ListRow {
     let kind = NumberKind::of(number.number_type.as_ref());
     let country_code = number
         .country_code
@@ -297,28 +278,31 @@ fn labels(number: &MessagingNumber) -> Labels {
         (Some(t), NumberKind::Unknown) => format!("Unknown type ({t})"),
         _ => kind.label().to_owned(),
     };
-    Labels {
-        kind,
+    let phone = number.phone_number.as_str();
+    ListRow {
+        id: number.id.to_string(),
+        phone_number: phone.to_owned(),
+        display: display_number(phone, country_code.as_deref(), kind),
+        type_label,
+        number_type: kind,
         country_code,
         country_name: country_label,
-        type_label,
-    }
-}
-
-fn profile_id(number: &MessagingNumber) -> Option<String> {
-    number
-        .messaging_profile_id
-        .as_ref()
-        .map(|p| p.to_string())
-        .filter(|p| !p.is_empty())
-}
-
-fn health_view(h: telnyx_client::NumberHealth) -> HealthView {
-    HealthView {
-        success_ratio: h.success_ratio,
-        spam_ratio: h.spam_ratio,
-        message_count: u32::try_from(h.message_count.max(0)).unwrap_or(u32::MAX),
-        inbound_outbound_ratio: h.inbound_outbound_ratio,
+        profile_id: number
+            .messaging_profile_id
+            .as_ref()
+            .map(|p| p.to_string())
+            .filter(|p| !p.is_empty()),
+        profile_name: ctx.profile.map(|p| p.name.clone()),
+        sms: number.features.sms.is_some(),
+        mms: number.features.mms.is_some(),
+        health: number.health.map(|h| HealthView {
+            success_ratio: h.success_ratio,
+            spam_ratio: h.spam_ratio,
+            message_count: u32::try_from(h.message_count.max(0)).unwrap_or(u32::MAX),
+            inbound_outbound_ratio: h.inbound_outbound_ratio,
+        }),
+        tags: number.tags.clone(),
+        verdict,
     }
 }
 

@@ -13,7 +13,7 @@ use serde::Serialize;
 use telnyx_client::{
     Client, Error, ListMessagingNumbers, ListMessagingProfiles, ListPhoneNumberCampaigns,
     ListPhoneNumbers, ListVerificationRequests, MessagingNumber, MessagingProfile,
-    PhoneNumberCampaign, PhoneNumberStatusRecord, VerificationRequest, MAX_PAGE_SIZE,
+    PhoneNumberCampaign, PhoneNumberStatusRecord, VerificationRequest,
 };
 
 /// Everything fetched for the numbers screen, at one moment.
@@ -243,37 +243,22 @@ pub async fn load_snapshot(
     let verification_filter = ListVerificationRequests::default();
 
     let numbers = async {
-        if expected.numbers > 0 {
-            let first_page = |first: &telnyx_client::Page<MessagingNumber>| {
-                if first.meta.total_pages > 1 && on_first_look.is_some() {
-                    offer(&|look| {
-                        look.wanted = true;
-                        look.numbers = Some(first.data.clone());
-                    });
-                }
-            };
-            return client
-                .list_all_messaging_numbers_expecting(
-                    &number_filter,
-                    expected.numbers,
-                    first_page,
-                    |p| board.set(NUMBERS, p.pages_done, p.total_pages),
-                )
-                .await;
-        }
-        let first = client
-            .list_messaging_numbers(&number_filter, 1, MAX_PAGE_SIZE)
-            .await?;
-        if first.meta.total_pages > 1 && on_first_look.is_some() {
-            offer(&|look| {
-                look.wanted = true;
-                look.numbers = Some(first.data.clone());
-            });
-        }
+        // Without an expected size, the first page comes alone; with one, among the others.
+        let first_page = |first: &telnyx_client::Page<MessagingNumber>| {
+            if first.meta.total_pages > 1 && on_first_look.is_some() {
+                offer(&|look| {
+                    look.wanted = true;
+                    look.numbers = Some(first.data.clone());
+                });
+            }
+        };
         client
-            .list_rest_of_messaging_numbers(&number_filter, first, |p| {
-                board.set(NUMBERS, p.pages_done, p.total_pages)
-            })
+            .list_all_messaging_numbers_expecting(
+                &number_filter,
+                expected.numbers,
+                first_page,
+                |p| board.set(NUMBERS, p.pages_done, p.total_pages),
+            )
             .await
     };
     // The client's list-all helper for profiles reports no progress: it counts as one page.

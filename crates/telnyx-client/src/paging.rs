@@ -123,28 +123,50 @@ where
     if total_pages == 1 {
         return Ok(first);
     }
-    let mut pages: Vec<Option<Vec<T>>> = Vec::with_capacity(total_pages as usize);
-    pages.push(Some(first));
-    pages.resize_with(total_pages as usize, || None);
     let mut done = 1u32;
-    let mut stream = stream::iter(2..=total_pages)
+    let mut records = first;
+    let rest = fetch_range(2..=total_pages, concurrency, fetch, || {
+        done += 1;
+        on_progress(Progress {
+            pages_done: done,
+            total_pages,
+        });
+    })
+    .await?;
+    records.extend(rest);
+    Ok(records)
+}
+
+/// Fetches the pages `pages` with at most `concurrency` requests in flight, calling `on_page`
+/// after each, and returns their records in page order. The first error stops it (the remaining
+/// requests are dropped).
+async fn fetch_range<T, F, Fut>(
+    pages: std::ops::RangeInclusive<u32>,
+    concurrency: usize,
+    fetch: F,
+    mut on_page: impl FnMut(),
+) -> Result<Vec<T>>
+where
+    F: Fn(u32) -> Fut,
+    Fut: Future<Output = Result<Vec<T>>>,
+{
+    let start = *pages.start();
+    let mut slots: Vec<Option<Vec<T>>> = Vec::new();
+    slots.resize_with(pages.clone().count(), || None);
+    let mut stream = stream::iter(pages)
         .map(|n| {
             let fut = fetch(n);
             async move { fut.await.map(|items| (n, items)) }
         })
         .buffer_unordered(concurrency.max(1));
     while let Some((n, items)) = stream.try_next().await? {
-        // n is in 2..=total_pages, so the index is in bounds.
-        if let Some(slot) = pages.get_mut(n as usize - 1) {
+        // n is within `pages`, so the index is in bounds.
+        if let Some(slot) = slots.get_mut((n - start) as usize) {
             *slot = Some(items);
         }
-        done += 1;
-        on_progress(Progress {
-            pages_done: done,
-            total_pages,
-        });
+        on_page();
     }
-    Ok(pages.into_iter().flatten().flatten().collect())
+    Ok(slots.into_iter().flatten().flatten().collect())
 }
 
 /// Pages of [`MAX_PAGE_SIZE`] that `expected` records fill (at least one).
@@ -229,25 +251,23 @@ where
     slots.truncate(total as usize);
     let mut records: Vec<T> = slots.into_iter().flatten().flatten().collect();
     if total > guess {
-        let mut rest: Vec<Option<Vec<T>>> = Vec::new();
-        rest.resize_with((total - guess) as usize, || None);
-        let mut stream = stream::iter(guess + 1..=total)
-            .map(|n| {
+        let rest = fetch_range(
+            guess + 1..=total,
+            concurrency,
+            |n| {
                 let fut = fetch(n);
-                async move { fut.await.map(|page| (n, page.data)) }
-            })
-            .buffer_unordered(concurrency.max(1));
-        while let Some((n, data)) = stream.try_next().await? {
-            if let Some(slot) = rest.get_mut((n - guess - 1) as usize) {
-                *slot = Some(data);
-            }
-            done += 1;
-            on_progress(Progress {
-                pages_done: done.min(total),
-                total_pages: total,
-            });
-        }
-        records.extend(rest.into_iter().flatten().flatten());
+                async move { fut.await.map(|page| page.data) }
+            },
+            || {
+                done += 1;
+                on_progress(Progress {
+                    pages_done: done.min(total),
+                    total_pages: total,
+                });
+            },
+        )
+        .await?;
+        records.extend(rest);
     }
     Ok(records)
 }

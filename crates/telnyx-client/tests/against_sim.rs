@@ -55,7 +55,7 @@ async fn lists_every_number_of_the_demo_account_in_order_with_progress() {
 }
 
 #[tokio::test]
-async fn the_rest_of_a_listing_continues_after_a_first_page_the_caller_kept() {
+async fn the_first_page_is_seen_as_it_arrives_then_the_rest_follow() {
     let (sim, client) = start(SimConfig::demo()).await;
     let filter = ListMessagingNumbers::default();
     let first = client
@@ -66,15 +66,28 @@ async fn the_rest_of_a_listing_continues_after_a_first_page_the_caller_kept() {
     let total_pages = first.meta.total_pages;
     assert!(total_pages > 1, "the demo account has several pages");
     let progress = Mutex::new(Vec::new());
+    let seen = Mutex::new(Vec::new());
     let rest = client
-        .list_rest_of_messaging_numbers(&filter, first, |p| progress.lock().expect("lock").push(p))
+        .list_all_messaging_numbers_expecting(
+            &filter,
+            0,
+            |page| {
+                let ids = page.data.iter().map(|n| n.id.clone());
+                seen.lock().expect("lock").push(ids.collect::<Vec<_>>());
+            },
+            |p| progress.lock().expect("lock").push(p),
+        )
         .await
         .expect("rest");
     let all = client
         .list_all_messaging_numbers(&filter, |_| {})
         .await
         .expect("all");
-    assert_eq!(rest, all, "the kept first page, then the others, in order");
+    assert_eq!(rest, all, "the first page, then the others, in order");
+    assert_eq!(
+        seen.into_inner().expect("lock"),
+        std::slice::from_ref(&first_ids)
+    );
     let kept: Vec<_> = rest.iter().take(250).map(|n| n.id.clone()).collect();
     assert_eq!(kept, first_ids);
     let progress = progress.into_inner().expect("lock");

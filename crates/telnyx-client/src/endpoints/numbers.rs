@@ -7,9 +7,7 @@ use super::{page_query, Data, List};
 use crate::client::{spawn_page, Call, Client};
 use crate::error::Result;
 use crate::models::{ListMessagingNumbers, MessagingNumber, NumberRef, UpdateMessagingNumber};
-use crate::paging::{
-    check_page, collect_expecting, collect_rest, expected_pages, Page, Progress, MAX_PAGE_SIZE,
-};
+use crate::paging::{check_page, collect_expecting, expected_pages, Page, Progress, MAX_PAGE_SIZE};
 use crate::query::{segment, Query};
 
 const LIST: &str = "/phone_numbers/messaging";
@@ -69,17 +67,15 @@ impl Client {
         filter: &ListMessagingNumbers,
         on_progress: impl Fn(Progress) + Send + Sync,
     ) -> Result<Vec<MessagingNumber>> {
-        let first = self
-            .list_messaging_numbers(filter, 1, MAX_PAGE_SIZE)
-            .await?;
-        self.list_rest_of_messaging_numbers(filter, first, on_progress)
+        self.list_all_messaging_numbers_expecting(filter, 0, |_| {}, on_progress)
             .await
     }
 
     /// Every number matching `filter`, when about `expected` are expected (e.g. as many as the
     /// last listing had): that many pages are asked for at once instead of waiting for the first
     /// page to tell the count, which saves a round trip. The first page's count still decides what
-    /// is returned (see [`Client::list_all_messaging_numbers`] for the order and progress).
+    /// is returned (see [`Client::list_all_messaging_numbers`] for the order and progress). With
+    /// `expected` 0 the first page is asked for alone, then the rest.
     /// `on_first_page` sees the first page as soon as it arrives, e.g. to show it meanwhile.
     pub async fn list_all_messaging_numbers_expecting(
         &self,
@@ -101,34 +97,6 @@ impl Client {
                 })
             },
             &on_first_page,
-            &on_progress,
-        )
-        .await
-    }
-
-    /// The rest of a listing whose first page (`page[size]` 250, as
-    /// [`Client::list_all_messaging_numbers`] asks for) the caller already has, e.g. to show it
-    /// before the others arrive: every number in order, `first`'s records first.
-    pub async fn list_rest_of_messaging_numbers(
-        &self,
-        filter: &ListMessagingNumbers,
-        first: Page<MessagingNumber>,
-        on_progress: impl Fn(Progress) + Send + Sync,
-    ) -> Result<Vec<MessagingNumber>> {
-        collect_rest(
-            "GET /phone_numbers/messaging",
-            first.data,
-            first.meta.total_pages,
-            self.page_concurrency(),
-            |n| {
-                let (client, filter) = (self.clone(), filter.clone());
-                spawn_page(async move {
-                    Ok(client
-                        .list_messaging_numbers(&filter, n, MAX_PAGE_SIZE)
-                        .await?
-                        .data)
-                })
-            },
             &on_progress,
         )
         .await
