@@ -9,7 +9,8 @@ export E2E_APP="${E2E_APP:-$ROOT/target/debug/number-desk}"
 command -v tauri-driver >/dev/null || { echo "tauri-driver is missing: run 'bash .ci/dev install'." >&2; exit 1; }
 
 E2E_TMP="$(mktemp -d /tmp/number-desk-e2e.XXXXXX)"
-export E2E_TMP E2E_ARTIFACTS="$ROOT/tests/e2e/artifacts"
+# A caller's E2E_ARTIFACTS (a bench, a helper's own folder) is kept; the default is the repo's ignored folder.
+export E2E_TMP E2E_ARTIFACTS="${E2E_ARTIFACTS:-$ROOT/tests/e2e/artifacts}"
 mkdir -p "$E2E_ARTIFACTS" "$E2E_TMP/home" "$E2E_TMP/runtime"
 chmod 700 "$E2E_TMP/runtime"
 # Nothing of the developer's own session may leak in: its own HOME, runtime dir and buses.

@@ -2,8 +2,9 @@
 //! settings, messaging profiles, bulk updates, phone numbers, 10DLC, toll-free verification and
 //! message detail records. Tauri-free; the app's only way to talk to Telnyx.
 //!
-//! The authority is `shared/telnyx-api/` (FACTS.md and the official OpenAPI files) and the
-//! decisions at the end of `shared/DESIGN.md`.
+//! The authority is the official Telnyx OpenAPI spec and the fact sheet vendored in `spec/telnyx/`
+//! (`FACTS.md`, cited as "FACTS.md §N" throughout); the product decisions it follows are in this
+//! crate's README.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

@@ -1,5 +1,5 @@
 //! Every endpoint fed the example responses of the official OpenAPI spec, read from
-//! `shared/telnyx-api/openapi/telnyx-messaging-numbers-subset.yml` at test time (never copied).
+//! `spec/telnyx/telnyx-messaging-numbers-subset.yml` (vendored; see its `SOURCE.md`) at test time.
 //!
 //! A response example is the schema's own `example` where it has one; otherwise it is assembled
 //! from the property examples, with type placeholders for required properties that have none.
@@ -18,23 +18,11 @@ use wiremock::{Mock, ResponseTemplate};
 fn spec() -> &'static Value {
     static SPEC: OnceLock<Value> = OnceLock::new();
     SPEC.get_or_init(|| {
-        let file: PathBuf = [
-            env!("CARGO_MANIFEST_DIR"),
-            "..",
-            "..",
-            "..",
-            "shared",
-            "telnyx-api",
-            "openapi",
-            "telnyx-messaging-numbers-subset.yml",
-        ]
-        .iter()
-        .collect();
+        let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../spec/telnyx/telnyx-messaging-numbers-subset.yml");
         let text = std::fs::read_to_string(&file).unwrap_or_else(|e| {
             panic!(
-                "the official Telnyx OpenAPI subset is missing at {} ({e}). These tests read the \
-                 spec's examples from the `shared` folder beside the checkout \
-                 (shared/telnyx-api/openapi/).",
+                "the vendored Telnyx OpenAPI subset is missing at {} ({e}); see spec/telnyx/SOURCE.md",
                 file.display()
             )
         });

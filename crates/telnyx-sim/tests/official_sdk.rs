@@ -5,9 +5,28 @@ use std::time::Duration;
 
 use telnyx_sim::{SimConfig, Simulator};
 
+/// The Python that runs the SDK check: `TELNYX_SDK_PYTHON` when set, else the project's own venv
+/// (`target/sdk-venv`, made by `bash .ci/dev install`) when it exists, else `python3` from `PATH`.
+fn sdk_python() -> String {
+    if let Ok(python) = std::env::var("TELNYX_SDK_PYTHON") {
+        return python;
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    // `cargo test` may build into another target folder; the venv is made in the repository's.
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    [target, root.join("target")]
+        .iter()
+        .map(|t| t.join("sdk-venv/bin/python"))
+        .find(|p| p.exists())
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "python3".to_string())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn official_python_sdk_round_trip() {
-    let python = std::env::var("TELNYX_SDK_PYTHON").unwrap_or_else(|_| "python3".to_string());
+    let python = sdk_python();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sdk");
     let script = dir.join("official_sdk_check.py");
     let mut config = SimConfig::demo();
@@ -33,8 +52,9 @@ async fn official_python_sdk_round_trip() {
     if output.status.code() == Some(3) {
         panic!(
             "the official Telnyx SDK is not importable by {python}.\n{stderr}\nInstall it with:\n  \
-             python3 -m venv /work/venv-sdk && /work/venv-sdk/bin/pip install -r {}\n\
-             then run the tests with TELNYX_SDK_PYTHON=/work/venv-sdk/bin/python",
+             bash .ci/dev install\n\
+             (it makes the project's own venv, target/sdk-venv, from {}), then run the tests again: \
+             `cargo test` finds that venv by itself; TELNYX_SDK_PYTHON=/path/to/python picks another.",
             dir.join("requirements.txt").display()
         );
     }

@@ -1,6 +1,6 @@
 //! Every response of every endpoint validates against the official OpenAPI subset
-//! (`shared/telnyx-api/openapi/telnyx-messaging-numbers-subset.yml`, beside the checkout), read at test
-//! time, with `$ref`s resolved against its `components`.
+//! (`spec/telnyx/telnyx-messaging-numbers-subset.yml`, vendored in the repository; see its `SOURCE.md`),
+//! read at test time, with `$ref`s resolved against its `components`.
 
 mod common;
 
@@ -13,12 +13,11 @@ use serde_json::{json, Value};
 use telnyx_sim::{Faults, SimConfig};
 
 fn spec() -> Value {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/telnyx-api/openapi");
-    let path = dir.join("telnyx-messaging-numbers-subset.yml");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../spec/telnyx/telnyx-messaging-numbers-subset.yml");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
-            "the official OpenAPI subset is required for this test and was not found at {} ({e}); \
-             the `shared` folder must sit beside the checkout (…/shared/telnyx-api/openapi/)",
+            "the vendored OpenAPI subset was not found at {} ({e}); see spec/telnyx/SOURCE.md",
             path.display()
         )
     });
