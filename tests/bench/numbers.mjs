@@ -9,7 +9,9 @@
 // floor any app showing the list must pay. Prints ratios to it, keystroke-to-list times and the
 // app's memory (PSS summed over its process and every child process, e.g. WebKit's).
 import { randomBytes } from "node:crypto";
+import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { test } from "node:test";
 import { launchApp, startSim } from "../e2e/harness.mjs";
 
@@ -32,6 +34,15 @@ function readProc(pid, file) {
 
 /** PSS in MiB of the app started with `home` and all its descendants. */
 function appPssMiB(home) {
+  return treePssMiB(
+    (pid) =>
+      readProc(pid, "cmdline").split("\0")[0].endsWith("/number-desk") &&
+      readProc(pid, "environ").split("\0").includes(`HOME=${home}`),
+  );
+}
+
+/** PSS in MiB of the processes `isRoot` picks and all their descendants. */
+function treePssMiB(isRoot) {
   const pids = readdirSync("/proc").filter((d) => /^\d+$/.test(d));
   const parent = new Map();
   for (const pid of pids) {
@@ -39,11 +50,7 @@ function appPssMiB(home) {
     const ppid = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1];
     parent.set(pid, ppid);
   }
-  const roots = pids.filter(
-    (pid) =>
-      readProc(pid, "cmdline").split("\0")[0].endsWith("/number-desk") &&
-      readProc(pid, "environ").split("\0").includes(`HOME=${home}`),
-  );
+  const roots = pids.filter(isRoot);
   const inTree = (pid) => {
     for (let p = pid, hops = 0; p && p !== "0" && hops < 64; p = parent.get(p), hops++)
       if (roots.includes(p)) return true;
@@ -70,6 +77,50 @@ function otherWebKitProcesses(home) {
     .filter((d) => /^\d+$/.test(d))
     .filter((pid) => readProc(pid, "cmdline").includes("WebKit"))
     .filter((pid) => !readProc(pid, "environ").split("\0").includes(`HOME=${home}`)).length;
+}
+
+/**
+ * The memory floor: a blank WebKitGTK 4.1 window of the same size (tests/bench/blank_window.py, no
+ * app code), with the WebKit environment Number Desk chooses for itself on this machine
+ * (src-tauri/src/rendering.rs: JavaScriptCore's small-heap mode; without a GPU render node no GL
+ * compositing and no DMA-BUF renderer). Measured alone, before the app starts, 3 s after it loaded,
+ * like the app. Returns the PSS of the window's process and its WebKit children.
+ */
+async function blankWindowPss(width, height) {
+  const env = { ...process.env, JSC_forceMiniVMMode: process.env.JSC_forceMiniVMMode ?? "1" };
+  const gpu = (() => {
+    try {
+      return readdirSync("/dev/dri").some((n) => n.startsWith("renderD"));
+    } catch {
+      return false;
+    }
+  })();
+  if (!gpu && env.WEBKIT_DISABLE_COMPOSITING_MODE === undefined) {
+    env.WEBKIT_DISABLE_COMPOSITING_MODE = "1";
+    env.WEBKIT_DISABLE_DMABUF_RENDERER ??= "1";
+  }
+  const script = fileURLToPath(new URL("./blank_window.py", import.meta.url));
+  const child = spawn("/usr/bin/python3", [script, String(width), String(height)], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("the blank WebKit window did not load in 30 s")), 30_000);
+      child.stdout.on("data", (chunk) => {
+        if (String(chunk).includes("ready")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.on("exit", (code) => reject(new Error(`the blank WebKit window exited (${code})`)));
+    });
+    await new Promise((r) => setTimeout(r, 3000));
+    return treePssMiB((pid) => pid === String(child.pid));
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 /** Lists every number as the client does, from Node: the baseline. Returns milliseconds. */
@@ -122,6 +173,8 @@ test(`numbers screen at ${size} numbers and ${latency} ms latency`, { timeout: 9
   const baselines = [];
   for (let i = 0; i < 3; i++) baselines.push(await rawListing(sim));
   const baseline = Math.min(...baselines);
+  // Before the app starts: two WebKit apps at once would split their shared libraries' PSS.
+  const blank = await blankWindowPss(1280, 800);
 
   const app = await launchApp(t);
   await connect(app, key, sim.baseUrl);
@@ -240,6 +293,10 @@ test(`numbers screen at ${size} numbers and ${latency} ms latency`, { timeout: 9
     },
     keystrokeMaxMs: +Math.max(...timings.map((x) => x.frame)).toFixed(1),
     otherWebKitProcesses: others,
+    blankWindowPssMiB: Math.round(blank.mib),
+    blankWindowProcesses: blank.processes,
+    pssLoadedVsBlankWindow: +(memoryLoaded.mib / blank.mib).toFixed(2),
+    pssAfterRefreshesVsBlankWindow: +(memory.mib / blank.mib).toFixed(2),
     pssMiBLoaded: Math.round(memoryLoaded.mib),
     processesLoaded: memoryLoaded.processes,
     pssMiBAfterRefreshes: Math.round(memory.mib),
