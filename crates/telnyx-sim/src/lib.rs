@@ -9,7 +9,9 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Admin endpoints (no auth, loopback peers only, never faulted), under [`Simulator::admin_url`]:
+//! Admin endpoints (no auth, never faulted), under [`Simulator::admin_url`]; only loopback peers
+//! addressing a loopback `Host`, with no foreign `Origin`, and changes (POST, PUT, DELETE) only with
+//! `Content-Type: application/json`, so that no web page can drive them:
 //! - `GET /_sim/state`: counts, per-profile number counts, pending bulk items, listener state, faults.
 //! - `POST /_sim/reset`: the starting account, no bulk orders, the starting faults.
 //! - `GET /_sim/faults`; `POST /_sim/faults` merges fields into the active [`Faults`] (`latency_ms`,

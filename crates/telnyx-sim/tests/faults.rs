@@ -248,6 +248,7 @@ async fn listener_stop_answers_then_refuses_new_and_kept_alive_connections() {
     let resp = ctx
         .http
         .post(format!("{}/listener/stop", ctx.sim.admin_url()))
+        .header("content-type", "application/json")
         .send()
         .await
         .unwrap();

@@ -1,5 +1,7 @@
 //! Loopback-only admin endpoints under `/_sim` (no auth): state summary, reset, faults (including a
 //! forced error on the next PATCH), and stopping the listener to simulate "Telnyx unreachable".
+//! Only loopback peers, addressing a loopback host, with no foreign `Origin`, and changes only as
+//! JSON (see [`refusal`]): a web page cannot reach them, not even the demo account's simulator.
 
 use std::net::SocketAddr;
 use std::sync::atomic::Ordering;
@@ -37,6 +39,78 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router<Arc<Shared>> {
         .layer(middleware::from_fn_with_state(shared, loopback_only))
 }
 
+/// Whether `host` (a `Host` header or an origin's host, with or without a port) names this
+/// machine's loopback: `localhost`, `127.x.y.z` or `[::1]`.
+fn is_loopback_host(host: &str) -> bool {
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        // [::1] or [::1]:port
+        match rest.split_once(']') {
+            Some((inside, after)) if after.is_empty() || after.starts_with(':') => inside,
+            _ => return false,
+        }
+    } else {
+        match host.rsplit_once(':') {
+            Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) => name,
+            Some(_) => return false,
+            None => host,
+        }
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Whether an `Origin` header names a loopback page (`http://127.0.0.1:5173`, `http://localhost`).
+fn is_loopback_origin(origin: &str) -> bool {
+    origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"))
+        .is_some_and(|host| !host.contains('/') && is_loopback_host(host))
+}
+
+/// Why a request that reached the admin API from a loopback peer is still refused, if it is.
+///
+/// A loopback peer is not enough: a page in the user's browser is a loopback peer too when it
+/// finds the port. So the admin API also requires a loopback `Host` (a page served from another
+/// name, including through DNS rebinding, sends its own), refuses any `Origin` that is not a
+/// loopback page, and takes changes only as `application/json`, which a cross-origin page cannot
+/// send without a CORS preflight that the simulator never grants.
+fn refusal(req: &Request) -> Option<(StatusCode, &'static str)> {
+    let headers = req.headers();
+    let text = |name: axum::http::header::HeaderName| {
+        headers.get(name).map(|v| v.to_str().unwrap_or("\u{fffd}"))
+    };
+    if !text(axum::http::header::HOST).is_some_and(is_loopback_host) {
+        return Some((
+            StatusCode::FORBIDDEN,
+            "the /_sim admin endpoints answer requests addressed to a loopback host only",
+        ));
+    }
+    if text(axum::http::header::ORIGIN).is_some_and(|o| !is_loopback_origin(o)) {
+        return Some((
+            StatusCode::FORBIDDEN,
+            "the /_sim admin endpoints refuse requests from web pages of other origins",
+        ));
+    }
+    let changes = !matches!(
+        *req.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD | axum::http::Method::OPTIONS
+    );
+    let json = text(axum::http::header::CONTENT_TYPE).is_some_and(|ct| {
+        ct.split(';')
+            .next()
+            .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
+    });
+    if changes && !json {
+        return Some((
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "the /_sim admin endpoints take changes as Content-Type: application/json only",
+        ));
+    }
+    None
+}
+
 fn admin_error(status: StatusCode, message: &str) -> Response {
     (status, axum::Json(json!({"error": message}))).into_response()
 }
@@ -48,7 +122,10 @@ async fn loopback_only(req: Request, next: Next) -> Response {
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0);
     match peer {
-        Some(addr) if addr.ip().is_loopback() => next.run(req).await,
+        Some(addr) if addr.ip().is_loopback() => match refusal(&req) {
+            None => next.run(req).await,
+            Some((status, why)) => admin_error(status, why),
+        },
         _ => admin_error(
             StatusCode::FORBIDDEN,
             "the /_sim admin endpoints answer loopback clients only",
@@ -195,4 +272,56 @@ fn install(shared: &Shared, value: Value) -> Response {
     }
     *shared.faults() = faults.clone();
     axum::Json(faults).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_hosts() {
+        for host in [
+            "127.0.0.1",
+            "127.0.0.1:8080",
+            "127.1.2.3:1",
+            "localhost",
+            "LOCALHOST:80",
+            "[::1]",
+            "[::1]:9000",
+        ] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        for host in [
+            "",
+            "evil.example",
+            "evil.example:8080",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io",
+            "10.0.0.1:80",
+            "[::1]x",
+            "[::2]:80",
+            "0.0.0.0",
+            "127.0.0.1:80:80",
+            "127.0.0.1:http",
+        ] {
+            assert!(!is_loopback_host(host), "{host}");
+        }
+    }
+
+    #[test]
+    fn loopback_origins() {
+        assert!(is_loopback_origin("http://127.0.0.1:5173"));
+        assert!(is_loopback_origin("http://localhost"));
+        assert!(is_loopback_origin("https://[::1]:8443"));
+        for origin in [
+            "null",
+            "https://evil.example",
+            "http://127.0.0.1.evil.example",
+            "tauri://localhost",
+            "http://localhost/path",
+            "file://",
+        ] {
+            assert!(!is_loopback_origin(origin), "{origin}");
+        }
+    }
 }

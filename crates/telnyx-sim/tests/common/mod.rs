@@ -77,9 +77,11 @@ impl Ctx {
         let mut req = self
             .http
             .request(method, format!("{}{}", self.sim.admin_url(), path));
-        if let Some(b) = body {
-            req = req.json(&b);
-        }
+        // The admin API takes changes as JSON only (a web page cannot send that cross-origin).
+        req = match body {
+            Some(b) => req.json(&b),
+            None => req.header("content-type", "application/json"),
+        };
         let resp = req.send().await.expect("admin request");
         assert!(
             resp.status().is_success(),
