@@ -6,6 +6,7 @@ mod error;
 mod identity;
 mod keychain;
 mod memory;
+mod navigation;
 mod rendering;
 mod session;
 mod settings_store;
@@ -65,6 +66,7 @@ pub fn run() {
 
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::new().build())
+        .plugin(navigation::guard())
         .manage(session::AppState::new(secrets, open_demo))
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {

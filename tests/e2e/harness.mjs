@@ -178,6 +178,8 @@ export async function launchApp(t, options = {}) {
 
   const simBase = `http://127.0.0.1:${simPort}`;
   const handle = {
+    /** The demo simulator's origin (`http://127.0.0.1:PORT`), a loopback page the window must not reach. */
+    simBase,
     browser,
     home,
     simPort,
