@@ -39,7 +39,7 @@ pub use account::{
 };
 pub use errors::{ApiError, SimError};
 pub use faults::{Faults, ForcedError, RefusedList};
-pub use server::{SimConfig, Simulator};
+pub use server::{SimConfig, Simulator, DEFAULT_BULK_MAX_NUMBERS};
 
 /// The demo account's accepted API key.
 pub const DEMO_API_KEY: &str = "KEYdemo0000NUMBERDESK0000simulator";

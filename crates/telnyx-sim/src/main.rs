@@ -61,6 +61,10 @@ struct Cli {
     /// Milliseconds until every number of a bulk update has left `pending`.
     #[arg(long, env = "TELNYX_SIM_BULK_SETTLE_MS", default_value_t = 1500)]
     bulk_settle_ms: u64,
+    /// The most numbers one bulk order may list (Telnyx documents no limit; this is the
+    /// simulator's). A larger order is refused with 422, as is a number listed twice.
+    #[arg(long, env = "TELNYX_SIM_BULK_MAX_NUMBERS", default_value_t = telnyx_sim::DEFAULT_BULK_MAX_NUMBERS)]
+    bulk_max_numbers: usize,
 }
 
 #[tokio::main]
@@ -92,6 +96,7 @@ async fn run(cli: Cli) -> Result<(), telnyx_sim::SimError> {
     }
     config.bind = SocketAddr::new(cli.bind, cli.port);
     config.bulk_settle = Duration::from_millis(cli.bulk_settle_ms);
+    config.bulk_max_numbers = cli.bulk_max_numbers;
     config.faults = Faults {
         latency_ms: cli.latency_ms,
         jitter_ms: cli.jitter_ms,

@@ -33,7 +33,13 @@ pub struct SimConfig {
     pub bind: SocketAddr,
     /// Time until every number of a bulk order has left `pending` (spread evenly). Default 1.5 s.
     pub bulk_settle: Duration,
+    /// The most numbers one bulk order may list (the simulator's choice: Telnyx documents no
+    /// limit); a larger order is refused with 422 `10015`. Default [`DEFAULT_BULK_MAX_NUMBERS`].
+    pub bulk_max_numbers: usize,
 }
+
+/// The default of [`SimConfig::bulk_max_numbers`].
+pub const DEFAULT_BULK_MAX_NUMBERS: usize = 1000;
 
 impl SimConfig {
     /// The demo account with [`DEMO_API_KEY`], no faults, a free loopback port.
@@ -49,6 +55,7 @@ impl SimConfig {
             faults: Faults::default(),
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             bulk_settle: Duration::from_millis(1500),
+            bulk_max_numbers: DEFAULT_BULK_MAX_NUMBERS,
         }
     }
 }
@@ -69,6 +76,7 @@ pub(crate) struct Shared {
     faults: Mutex<Faults>,
     rate: Mutex<RateWindow>,
     pub bulk_settle: Duration,
+    pub bulk_max_numbers: usize,
     pub stop: watch::Sender<bool>,
     pub served: AtomicU64,
     /// The bound address (set once, right after binding).
@@ -162,6 +170,7 @@ impl Simulator {
             faults: Mutex::new(config.faults),
             rate: Mutex::new(RateWindow::default()),
             bulk_settle: config.bulk_settle,
+            bulk_max_numbers: config.bulk_max_numbers,
             stop,
             served: AtomicU64::new(0),
             addr: std::sync::OnceLock::new(),
@@ -280,6 +289,9 @@ async fn accept_loop(
                     let shared = shared.clone();
                     async move {
                         req.extensions_mut().insert(ConnectInfo(peer));
+                        if let Some(refused) = crate::routes::envelope::refuse_oversized(&req) {
+                            return Ok(refused);
+                        }
                         if req.uri().path().starts_with("/v2") {
                             let decision = shared.faults().connection_decision();
                             match decision {
@@ -297,7 +309,10 @@ async fn accept_loop(
                         }
                     }
                 });
+                // Room for requests over the simulator's own limits to reach `refuse_oversized`,
+                // which answers them in Telnyx's envelope.
                 let conn = hyper::server::conn::http1::Builder::new()
+                    .max_buf_size(1024 * 1024)
                     .serve_connection(TokioIo::new(stream), service);
                 let conn = graceful.watch(conn);
                 tokio::spawn(async move {

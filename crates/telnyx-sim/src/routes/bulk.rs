@@ -55,6 +55,25 @@ pub(crate) async fn create(sim: Sim, body: Bytes) -> ApiResult {
             ))
         }
     };
+    // The simulator's choices where Telnyx documents nothing: an order lists at most
+    // `bulk_max_numbers` numbers, and each number once.
+    let max = sim.0.bulk_max_numbers;
+    if numbers.len() > max {
+        return Err(ApiError::invalid_field(
+            "/numbers",
+            format!(
+                "An order may list at most {max} numbers; this one lists {}. Send them in smaller orders.",
+                numbers.len()
+            ),
+        ));
+    }
+    let mut seen = std::collections::HashSet::with_capacity(numbers.len());
+    if let Some(i) = numbers.iter().position(|n| !seen.insert(n.as_str())) {
+        return Err(ApiError::invalid_field(
+            &format!("/numbers/{i}"),
+            format!("{} is listed more than once in this order.", numbers[i]),
+        ));
+    }
     if let Some(assign_only) = body.get("assign_only") {
         if !assign_only.is_boolean() && !assign_only.is_null() {
             return Err(ApiError::invalid_field(

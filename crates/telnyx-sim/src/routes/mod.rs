@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod bulk;
 pub mod detail_records;
+pub mod envelope;
 pub mod legacy;
 pub mod numbers;
 pub mod phone_numbers;
@@ -95,6 +96,10 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .route("/detail_records", get(detail_records::list))
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::extract::DefaultBodyLimit::max(
+            envelope::MAX_BODY_BYTES,
+        ))
+        .layer(middleware::from_fn(envelope::telnyx_envelope))
         .layer(middleware::from_fn_with_state(shared.clone(), v2_layer));
     Router::new()
         .nest("/v2", v2)
