@@ -14,3 +14,4 @@ pub mod secrets;
 pub mod settings;
 pub mod sizes;
 pub mod snapshot;
+pub mod telnyx_codes;
