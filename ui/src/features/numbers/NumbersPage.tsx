@@ -179,7 +179,7 @@ export function NumbersPage() {
           <strong className="notice-title">Some checks could not be made</strong>
           {data.unavailable.map((u) => (
             <p key={u.what}>
-              Number Desk could not load {u.what}. {u.reason}.
+              Number Desk could not load {u.what}. {u.reason}
             </p>
           ))}
           <p>Numbers that need those lists show “Couldn't check”; everything else is checked as usual.</p>
