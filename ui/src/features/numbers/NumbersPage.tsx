@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { describeError } from "../../lib/errors";
 import type { ListRow } from "../../lib/ipc";
 import { useHashQuery } from "../../lib/route";
 import { timed } from "../../lib/timing";
@@ -10,7 +11,6 @@ import { FilterPanel } from "./FilterPanel";
 import { applyList, emptyFilters, type FacetKey, facetOptions, prepare, sortRows } from "./model";
 import { NumberTable, type RowAction } from "./NumberTable";
 import type { ProgressStore } from "./progressStore";
-import { explainChangeError } from "./telnyxErrors";
 import { type ListState, nextSort, parseListState, serializeListState, toggleFilter } from "./urlState";
 import { useNumbersList, useSetProfile } from "./useNumbers";
 
@@ -130,7 +130,7 @@ export function NumbersPage() {
         onError: (error) =>
           setOutcome({
             tone: "error",
-            text: `${row.display} was not changed. ${explainChangeError(error)}`,
+            text: `${row.display} was not changed. ${describeError(error).message}`,
           }),
         onSettled: () =>
           setBusyIds((s) => {
