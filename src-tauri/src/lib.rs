@@ -3,17 +3,19 @@
 
 mod commands;
 mod error;
-mod identity;
-mod keychain;
 mod memory;
 mod navigation;
 mod rendering;
-mod session;
 mod settings_store;
 
+pub use desk_host::app_identifier;
 pub use error::IpcError;
-pub use identity::app_identifier;
 
+use std::sync::Arc;
+
+use desk_core::numbers::NumbersService;
+use desk_core::session::SessionService;
+use desk_core::sizes::RememberedSizes;
 use specta_typescript::Typescript;
 use tauri::Manager;
 use tauri_specta::{collect_commands, Builder};
@@ -61,26 +63,25 @@ pub fn run() {
     // release install's.
     let identifier = app_identifier(&context.config().identifier);
     context.config_mut().identifier = identifier.clone();
-    let secrets = std::sync::Arc::new(keychain::KeyringStore::new(identifier));
+    let secrets = Arc::new(desk_host::KeyringStore::new(identifier.clone()));
     let open_demo = std::env::args().any(|arg| arg == "--demo");
 
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::new().build())
         .plugin(navigation::guard())
-        .manage(session::AppState::new(secrets, open_demo))
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
             // Each account's list sizes, remembered for a faster first load (a hint, not data).
-            let numbers = match app.path().app_data_dir() {
-                Ok(dir) => desk_core::numbers::NumbersService::remembering(
-                    desk_core::sizes::RememberedSizes::at(dir.join("list-sizes.json")),
-                ),
-                Err(_) => desk_core::numbers::NumbersService::new(),
+            let numbers = match desk_host::app_data_dir(&identifier) {
+                Some(dir) => {
+                    NumbersService::remembering(RememberedSizes::at(dir.join("list-sizes.json")))
+                }
+                None => NumbersService::new(),
             };
             app.manage(numbers);
-            let store = settings_store::SettingsStore::open(app.handle())?;
-            app.state::<session::AppState>().attach_settings(store);
+            let settings = Arc::new(settings_store::PluginSettingsStore::new(app.handle())?);
+            app.manage(SessionService::new(secrets, settings).opening_demo_on_start(open_demo));
             Ok(())
         })
         .run(context);

@@ -14,9 +14,9 @@ export const commands = {
 	/**  Checks the key with Telnyx, stores it in the keychain, remembers the account and opens it. */
 	connectAccount: (input: ConnectInput) => typedError<AccountSummary, IpcError_Serialize>(__TAURI_INVOKE("connect_account", { input })),
 	/**  Opens another account (`"demo"` or a connected account's id). */
-	switchAccount: (id: string) => typedError<AccountSummary, IpcError_Serialize>(__TAURI_INVOKE("switch_account", { id })),
+	switchAccount: (id: AccountRef) => typedError<AccountSummary, IpcError_Serialize>(__TAURI_INVOKE("switch_account", { id })),
 	/**  Signs out: removes the account's key from the keychain and forgets the account. */
-	forgetAccount: (id: string) => typedError<AccountsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("forget_account", { id })),
+	forgetAccount: (id: AccountId) => typedError<AccountsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("forget_account", { id })),
 	/**  Every account that can be opened and which one is open. */
 	listAccounts: () => typedError<AccountsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("list_accounts")),
 	/**
@@ -45,16 +45,25 @@ export const commands = {
 /* Types */
 /**  A connected Telnyx account. The key itself is in the keychain under `keychain_ref`. */
 export type AccountEntry = {
-	id: string,
+	id: AccountId,
 	name: string,
 	keychainRef: string,
 	baseUrl: string,
 };
 
+/**  A connected account's id in settings (a UUID; never `"demo"`). */
+export type AccountId = string;
+
+/**
+ *  An account that can be opened: the demo account, or a connected one. On the wire (IPC, the
+ *  settings file) it is one string: `"demo"` or the account's id.
+ */
+export type AccountRef = string;
+
 /**  The account the app is showing. Never carries the API key. */
 export type AccountSummary = {
 	/**  `"demo"` for the demo account, otherwise the account's id in settings. */
-	id: string,
+	id: AccountRef,
 	/**  A name for people ("Demo account", "Main", "Agency – Acme"). */
 	name: string,
 	/**  True for the embedded demo account. */
@@ -67,13 +76,13 @@ export type AccountsView = AccountsView_Serialize | AccountsView_Deserialize;
 /**  Every account that can be opened (the demo account first) and which one is open. */
 export type AccountsView_Deserialize = {
 	accounts: AccountSummary[],
-	currentId?: string | null,
+	currentId?: AccountRef | null,
 };
 
 /**  Every account that can be opened (the demo account first) and which one is open. */
 export type AccountsView_Serialize = {
 	accounts: AccountSummary[],
-	currentId: string | null,
+	currentId: AccountRef | null,
 };
 
 /**  One line of the checklist, in plain words. */
@@ -541,8 +550,8 @@ export type SettingsView_Serialize = {
 export type Settings_Deserialize = {
 	theme?: Theme,
 	accounts?: AccountEntry[],
-	/**  The account opened last: an account id, or `"demo"` for the demo account. */
-	lastAccount?: string | null,
+	/**  The account opened last (in the file: an account id, or `"demo"` for the demo account). */
+	lastAccount?: AccountRef | null,
 	/**  How many pages of a long list are fetched at once. */
 	pagingConcurrency?: number,
 	/**  How many numbers one bulk request changes at most. */
@@ -555,8 +564,8 @@ export type Settings_Deserialize = {
 export type Settings_Serialize = {
 	theme: Theme,
 	accounts: AccountEntry[],
-	/**  The account opened last: an account id, or `"demo"` for the demo account. */
-	lastAccount: string | null,
+	/**  The account opened last (in the file: an account id, or `"demo"` for the demo account). */
+	lastAccount: AccountRef | null,
 	/**  How many pages of a long list are fetched at once. */
 	pagingConcurrency: number,
 	/**  How many numbers one bulk request changes at most. */
@@ -578,7 +587,10 @@ export type TypeLabel = {
 export type UnavailableList = {
 	/**  E.g. "the 10DLC campaign assignments". */
 	what: string,
-	/**  E.g. "Telnyx refused it (error 10010: Authorization failed)". */
+	/**
+	 *  Whole sentences, e.g. "Telnyx refused the request (error 10010: Authorization failed). The
+	 *  API key is not allowed to do this: …".
+	 */
 	reason: string,
 };
 

@@ -2,10 +2,78 @@
 //! call before anything is stored; it goes only into the `SecretStore`, and settings keep a
 //! reference to it.
 
+use serde::{Deserialize, Serialize};
 use telnyx_client::{ApiKey, Client, ListMessagingNumbers};
 
-use crate::secrets::{SecretError, SecretStore};
+use crate::error::Error;
+use crate::secrets::SecretStore;
 use crate::settings::{validate_base_url, AccountEntry, Settings, SettingsChange};
+
+/// A connected account's id in settings (a UUID; never `"demo"`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(transparent)]
+pub struct AccountId(String);
+
+impl AccountId {
+    pub fn new(id: impl Into<String>) -> Self {
+        AccountId(id.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for AccountId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An account that can be opened: the demo account, or a connected one. On the wire (IPC, the
+/// settings file) it is one string: `"demo"` or the account's id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type), specta(type = String))]
+#[serde(from = "String", into = "String")]
+pub enum AccountRef {
+    /// The embedded demo account.
+    Demo,
+    /// A connected Telnyx account.
+    Saved(AccountId),
+}
+
+impl AccountRef {
+    /// How the demo account is written where an account id could stand.
+    pub const DEMO: &'static str = "demo";
+
+    /// The string the account is known by (the key of account-scoped caches).
+    pub fn as_str(&self) -> &str {
+        match self {
+            AccountRef::Demo => Self::DEMO,
+            AccountRef::Saved(id) => id.as_str(),
+        }
+    }
+}
+
+impl From<String> for AccountRef {
+    fn from(text: String) -> Self {
+        if text == AccountRef::DEMO {
+            AccountRef::Demo
+        } else {
+            AccountRef::Saved(AccountId(text))
+        }
+    }
+}
+
+impl From<AccountRef> for String {
+    fn from(account: AccountRef) -> Self {
+        match account {
+            AccountRef::Demo => AccountRef::DEMO.to_owned(),
+            AccountRef::Saved(id) => id.0,
+        }
+    }
+}
 
 /// What a person typed on the Connect screen.
 pub struct ConnectRequest {
@@ -13,22 +81,6 @@ pub struct ConnectRequest {
     pub api_key: String,
     /// Empty for the address in settings.
     pub base_url: String,
-}
-
-/// Why connecting or opening an account failed.
-#[derive(Debug, thiserror::Error)]
-pub enum AccountError {
-    #[error("{0}")]
-    Invalid(String),
-    #[error(transparent)]
-    Telnyx(#[from] telnyx_client::Error),
-    #[error(transparent)]
-    Keychain(#[from] SecretError),
-    /// The account is known but its key is no longer in the keychain.
-    #[error("The API key of “{name}” is no longer in this computer's keychain. Connect the account again to keep using it.")]
-    KeyMissing { id: String, name: String },
-    #[error("There is no account with the id {0}.")]
-    UnknownAccount(String),
 }
 
 /// Client settings that come from the app's settings.
@@ -60,18 +112,18 @@ pub fn build_client(
 }
 
 /// An account name as stored: trimmed, 1 to 60 characters, "Telnyx account" when left empty.
-pub fn clean_account_name(raw: &str) -> Result<String, AccountError> {
+pub fn clean_account_name(raw: &str) -> Result<String, Error> {
     let name = raw.trim();
     if name.is_empty() {
         return Ok("Telnyx account".into());
     }
     if name.chars().count() > 60 {
-        return Err(AccountError::Invalid(
+        return Err(Error::Invalid(
             "An account name can be at most 60 characters long.".into(),
         ));
     }
     if name.chars().any(char::is_control) {
-        return Err(AccountError::Invalid(
+        return Err(Error::Invalid(
             "An account name cannot contain control characters.".into(),
         ));
     }
@@ -80,20 +132,18 @@ pub fn clean_account_name(raw: &str) -> Result<String, AccountError> {
 
 /// A pasted key, trimmed and sanity-checked (no spaces inside, a plausible length). Telnyx decides
 /// whether it is valid.
-pub fn clean_api_key(raw: &str) -> Result<ApiKey, AccountError> {
+pub fn clean_api_key(raw: &str) -> Result<ApiKey, Error> {
     let key = raw.trim();
     if key.is_empty() {
-        return Err(AccountError::Invalid(
-            "Paste your Telnyx API key first.".into(),
-        ));
+        return Err(Error::Invalid("Paste your Telnyx API key first.".into()));
     }
     if key.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(AccountError::Invalid(
+        return Err(Error::Invalid(
             "The API key contains spaces or line breaks inside it; copy it again from the Telnyx portal.".into(),
         ));
     }
     if !(16..=256).contains(&key.len()) || !key.is_ascii() {
-        return Err(AccountError::Invalid(
+        return Err(Error::Invalid(
             "That does not look like a Telnyx API key (they start with “KEY” and are about 60 characters long).".into(),
         ));
     }
@@ -128,13 +178,13 @@ pub async fn connect(
     store: &dyn SecretStore,
     settings: &Settings,
     request: ConnectRequest,
-) -> Result<Connected, AccountError> {
+) -> Result<Connected, Error> {
     let name = clean_account_name(&request.name)?;
     let key = clean_api_key(&request.api_key)?;
     let base_url = if request.base_url.trim().is_empty() {
         settings.api_base_url.clone()
     } else {
-        validate_base_url(&request.base_url).map_err(|e| AccountError::Invalid(e.0))?
+        validate_base_url(&request.base_url).map_err(|e| Error::Invalid(e.0))?
     };
     let options = ClientOptions {
         max_retries: 0,
@@ -148,7 +198,7 @@ pub async fn connect(
         .iter()
         .find(|a| a.name == name && a.base_url == base_url)
         .map(|a| a.id.clone())
-        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+        .unwrap_or_else(|| AccountId::new(uuid::Uuid::new_v4().to_string()));
     let entry = AccountEntry {
         id: id.clone(),
         name,
@@ -158,8 +208,11 @@ pub async fn connect(
     store.set(&entry.keychain_ref, &key)?;
     let next = settings
         .apply(SettingsChange::AddAccount(entry.clone()))
-        .and_then(|s| s.apply(SettingsChange::LastAccount { id: Some(id) }))
-        .map_err(|e| AccountError::Invalid(e.0))?;
+        .and_then(|s| {
+            s.apply(SettingsChange::LastAccount {
+                account: Some(AccountRef::Saved(id)),
+            })
+        })?;
     let client = build_client(&entry.base_url, key, ClientOptions::from_settings(settings))?;
     Ok(Connected {
         settings: next,
@@ -173,15 +226,15 @@ pub async fn connect(
 pub fn open(
     store: &dyn SecretStore,
     settings: &Settings,
-    id: &str,
-) -> Result<(AccountEntry, Client), AccountError> {
+    id: &AccountId,
+) -> Result<(AccountEntry, Client), Error> {
     let entry = settings
         .account(id)
         .cloned()
-        .ok_or_else(|| AccountError::UnknownAccount(id.to_owned()))?;
+        .ok_or_else(|| Error::UnknownAccount(id.clone()))?;
     let key = store
         .get(&entry.keychain_ref)?
-        .ok_or_else(|| AccountError::KeyMissing {
+        .ok_or_else(|| Error::KeyMissing {
             id: entry.id.clone(),
             name: entry.name.clone(),
         })?;
@@ -193,14 +246,12 @@ pub fn open(
 pub fn forget(
     store: &dyn SecretStore,
     settings: &Settings,
-    id: &str,
-) -> Result<Settings, AccountError> {
+    id: &AccountId,
+) -> Result<Settings, Error> {
     if let Some(entry) = settings.account(id) {
         store.delete(&entry.keychain_ref)?;
     }
-    settings
-        .apply(SettingsChange::RemoveAccount { id: id.to_owned() })
-        .map_err(|e| AccountError::Invalid(e.0))
+    Ok(settings.apply(SettingsChange::RemoveAccount { id: id.clone() })?)
 }
 
 #[cfg(test)]
@@ -232,5 +283,21 @@ mod tests {
     fn errors_never_print_the_key() {
         let err = clean_api_key("KEY0123 456789abcdefXYZ").unwrap_err();
         assert!(!err.to_string().contains("KEY0123"));
+        assert!(!err.explain().contains("KEY0123"));
+    }
+
+    #[test]
+    fn the_demo_and_saved_accounts_are_one_string_on_the_wire() {
+        let demo: AccountRef = serde_json::from_str(r#""demo""#).unwrap();
+        assert_eq!(demo, AccountRef::Demo);
+        let saved: AccountRef = serde_json::from_str(r#""3f2a-11""#).unwrap();
+        assert_eq!(saved, AccountRef::Saved(AccountId::new("3f2a-11")));
+        assert_eq!(serde_json::to_string(&demo).unwrap(), r#""demo""#);
+        assert_eq!(serde_json::to_string(&saved).unwrap(), r#""3f2a-11""#);
+        assert_eq!(saved.as_str(), "3f2a-11");
+        assert_eq!(
+            serde_json::to_string(&AccountId::new("a1")).unwrap(),
+            r#""a1""#
+        );
     }
 }

@@ -5,12 +5,18 @@
 pub mod accounts;
 pub mod columns;
 pub mod countries;
+pub mod error;
 pub mod numbers;
 pub mod overview;
 pub mod profiles;
 pub mod readiness;
 pub mod rows;
 pub mod secrets;
+pub mod session;
 pub mod settings;
+pub mod settings_store;
 pub mod sizes;
 pub mod snapshot;
+pub mod telnyx_codes;
+
+pub use error::{Error, ErrorKind};

@@ -42,7 +42,8 @@ pub struct NumbersList {
 pub struct UnavailableList {
     /// E.g. "the 10DLC campaign assignments".
     pub what: String,
-    /// E.g. "Telnyx refused it (error 10010: Authorization failed)".
+    /// Whole sentences, e.g. "Telnyx refused the request (error 10010: Authorization failed). The
+    /// API key is not allowed to do this: …".
     pub reason: String,
 }
 
@@ -59,7 +60,7 @@ pub struct NumberDetail {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProfileTarget {
     /// Put the number on this profile (assign, or move from another profile).
-    Assign(String),
+    Assign(MessagingProfileId),
     /// Take the number off its profile (`"messaging_profile_id": ""`).
     Unassign,
 }
@@ -191,9 +192,7 @@ impl NumbersService {
         target: ProfileTarget,
     ) -> Result<NumberRow, Error> {
         let change = match target {
-            ProfileTarget::Assign(profile) => {
-                ProfileChange::Assign(MessagingProfileId::new(profile))
-            }
+            ProfileTarget::Assign(profile) => ProfileChange::Assign(profile),
             ProfileTarget::Unassign => ProfileChange::Unassign,
         };
         let update = UpdateMessagingNumber {

@@ -6,6 +6,8 @@ use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::accounts::{AccountId, AccountRef};
+
 /// Where Telnyx's API lives unless an account says otherwise.
 pub const DEFAULT_API_BASE_URL: &str = "https://api.telnyx.com/v2";
 
@@ -25,7 +27,7 @@ pub enum Theme {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AccountEntry {
-    pub id: String,
+    pub id: AccountId,
     pub name: String,
     pub keychain_ref: String,
     pub base_url: String,
@@ -38,8 +40,8 @@ pub struct AccountEntry {
 pub struct Settings {
     pub theme: Theme,
     pub accounts: Vec<AccountEntry>,
-    /// The account opened last: an account id, or `"demo"` for the demo account.
-    pub last_account: Option<String>,
+    /// The account opened last (in the file: an account id, or `"demo"` for the demo account).
+    pub last_account: Option<AccountRef>,
     /// How many pages of a long list are fetched at once.
     pub paging_concurrency: u32,
     /// How many numbers one bulk request changes at most.
@@ -87,8 +89,8 @@ pub enum SettingsEdit {
 pub enum SettingsChange {
     Edit(SettingsEdit),
     AddAccount(AccountEntry),
-    RemoveAccount { id: String },
-    LastAccount { id: Option<String> },
+    RemoveAccount { id: AccountId },
+    LastAccount { account: Option<AccountRef> },
 }
 
 impl From<SettingsEdit> for SettingsChange {
@@ -132,17 +134,17 @@ impl Settings {
             }
             SettingsChange::RemoveAccount { id } => {
                 next.accounts.retain(|a| a.id != id);
-                if next.last_account.as_deref() == Some(id.as_str()) {
+                if next.last_account == Some(AccountRef::Saved(id)) {
                     next.last_account = None;
                 }
             }
-            SettingsChange::LastAccount { id } => next.last_account = id,
+            SettingsChange::LastAccount { account } => next.last_account = account,
         }
         Ok(next)
     }
 
-    pub fn account(&self, id: &str) -> Option<&AccountEntry> {
-        self.accounts.iter().find(|a| a.id == id)
+    pub fn account(&self, id: &AccountId) -> Option<&AccountEntry> {
+        self.accounts.iter().find(|a| &a.id == id)
     }
 }
 
@@ -264,7 +266,7 @@ mod tests {
     #[test]
     fn removing_the_last_account_clears_it() {
         let entry = AccountEntry {
-            id: "a1".into(),
+            id: AccountId::new("a1"),
             name: "Main".into(),
             keychain_ref: "account:a1".into(),
             base_url: DEFAULT_API_BASE_URL.into(),
@@ -273,10 +275,12 @@ mod tests {
             .apply(SettingsChange::AddAccount(entry))
             .unwrap()
             .apply(SettingsChange::LastAccount {
-                id: Some("a1".into()),
+                account: Some(AccountRef::Saved(AccountId::new("a1"))),
             })
             .unwrap()
-            .apply(SettingsChange::RemoveAccount { id: "a1".into() })
+            .apply(SettingsChange::RemoveAccount {
+                id: AccountId::new("a1"),
+            })
             .unwrap();
         assert!(s.accounts.is_empty());
         assert_eq!(s.last_account, None);
@@ -325,5 +329,12 @@ mod store_file_tests {
         let s =
             decode_store_file(br#"{"settings":{"theme":"light","pagingConcurrency":6}}"#).unwrap();
         assert_eq!((s.theme, s.paging_concurrency), (Theme::Light, 6));
+        let demo = decode_store_file(br#"{"settings":{"lastAccount":"demo"}}"#).unwrap();
+        assert_eq!(demo.last_account, Some(AccountRef::Demo));
+        let saved = decode_store_file(br#"{"settings":{"lastAccount":"a1"}}"#).unwrap();
+        assert_eq!(
+            saved.last_account,
+            Some(AccountRef::Saved(AccountId::new("a1")))
+        );
     }
 }

@@ -81,29 +81,10 @@ impl Gaps {
     }
 }
 
-/// Why a list could not be loaded, in a few plain words (no API key: the client never puts it in
-/// an error).
+/// Why a list could not be loaded, in plain words: the one explanation of a client error
+/// ([`crate::error::explain_telnyx`]; no API key: the client never puts it in an error).
 pub fn plain_reason(err: &Error) -> String {
-    match err {
-        Error::Api { status, errors, .. } => match errors.first() {
-            Some(e) if !e.code.is_empty() => format!(
-                "Telnyx refused it (error {}: {})",
-                e.code,
-                e.detail
-                    .as_deref()
-                    .unwrap_or(&e.title)
-                    .trim_end_matches('.')
-            ),
-            _ => format!("Telnyx refused it (HTTP status {status})"),
-        },
-        Error::Network { .. } => {
-            "Telnyx did not answer in time, or the connection dropped".to_owned()
-        }
-        Error::Decode { endpoint, .. } => {
-            format!("Telnyx answered {endpoint} with something Number Desk does not understand")
-        }
-        other => other.to_string(),
-    }
+    crate::error::explain_telnyx(err)
 }
 
 /// Loading progress, summed over the five lists. A list whose first page has not arrived yet

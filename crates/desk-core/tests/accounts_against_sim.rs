@@ -1,8 +1,9 @@
 //! Connect / open / forget against the simulator over loopback HTTP, with an in-memory keychain.
 
-use desk_core::accounts::{self, AccountError, ConnectRequest};
+use desk_core::accounts::{self, AccountRef, ConnectRequest};
 use desk_core::secrets::{MemorySecretStore, SecretStore};
 use desk_core::settings::Settings;
+use desk_core::Error;
 use telnyx_sim::{SimConfig, Simulator};
 
 fn request(key: &str, base_url: &str) -> ConnectRequest {
@@ -32,7 +33,10 @@ async fn a_valid_key_is_verified_stored_and_reopened() {
     // The key check also counts the numbers, for the first load to expect.
     assert_eq!(numbers, sim.account().numbers.len());
     assert_eq!(settings.accounts, vec![entry.clone()]);
-    assert_eq!(settings.last_account.as_deref(), Some(entry.id.as_str()));
+    assert_eq!(
+        settings.last_account,
+        Some(AccountRef::Saved(entry.id.clone()))
+    );
     assert_eq!(
         store.get(&entry.keychain_ref).unwrap().unwrap().expose(),
         sim.api_key()
@@ -62,7 +66,7 @@ async fn a_refused_key_stores_nothing() {
     .await
     .unwrap_err();
     assert!(
-        matches!(&err, AccountError::Telnyx(e) if e.is_unauthorized()),
+        matches!(&err, Error::Telnyx(e) if e.is_unauthorized()),
         "{err:?}"
     );
     assert!(store.is_empty());
@@ -79,7 +83,7 @@ async fn an_unreachable_telnyx_stores_nothing() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&err, AccountError::Telnyx(e) if e.is_connect()),
+        matches!(&err, Error::Telnyx(e) if e.is_connect()),
         "{err:?}"
     );
     assert!(store.is_empty());
@@ -96,7 +100,7 @@ async fn no_keychain_means_no_account_and_a_plain_error() {
     )
     .await
     .unwrap_err();
-    assert!(matches!(err, AccountError::Keychain(_)), "{err:?}");
+    assert!(matches!(err, Error::Keychain(_)), "{err:?}");
     sim.shutdown().await;
 }
 
@@ -115,8 +119,8 @@ async fn a_missing_keychain_entry_is_reported_not_papered_over() {
     .unwrap();
     store.delete(&entry.keychain_ref).unwrap();
     let err = accounts::open(&store, &settings, &entry.id).unwrap_err();
-    assert!(matches!(err, AccountError::KeyMissing { .. }));
-    assert!(err.to_string().contains("Main"));
+    assert!(matches!(err, Error::KeyMissing { .. }));
+    assert!(err.explain().contains("Main"));
     sim.shutdown().await;
 }
 
@@ -131,7 +135,7 @@ async fn plain_http_to_a_remote_host_is_refused_before_any_request() {
     .await
     .unwrap_err();
     assert!(
-        matches!(err, AccountError::Invalid(ref m) if m.contains("https://")),
+        matches!(err, Error::Invalid(ref m) if m.contains("https://")),
         "{err:?}"
     );
 }

@@ -1,14 +1,12 @@
 //! Commands that open, connect, switch and forget accounts. The API key enters here once, in
 //! `connect_account`, and never comes back out.
 
-use desk_core::accounts::ConnectRequest;
+use desk_core::accounts::{AccountId, AccountRef, ConnectRequest};
+use desk_core::session::{AccountSummary, SessionService};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
-use crate::{
-    error::IpcError,
-    session::{AccountSummary, AppState},
-};
+use crate::error::IpcError;
 
 /// What the Connect form sends. `Debug` never prints the key.
 #[derive(Deserialize, specta::Type)]
@@ -35,30 +33,30 @@ impl std::fmt::Debug for ConnectInput {
 #[serde(rename_all = "camelCase")]
 pub struct AccountsView {
     pub accounts: Vec<AccountSummary>,
-    pub current_id: Option<String>,
+    pub current_id: Option<AccountRef>,
 }
 
 /// Opens the embedded demo account (a local Telnyx simulator) and makes it the current account.
 #[tauri::command]
 #[specta::specta]
-pub async fn open_demo(state: State<'_, AppState>) -> Result<AccountSummary, IpcError> {
-    state.open_demo().await
+pub async fn open_demo(state: State<'_, SessionService>) -> Result<AccountSummary, IpcError> {
+    Ok(state.open_demo().await?)
 }
 
 /// The account currently open; on first call, the one used last.
 #[tauri::command]
 #[specta::specta]
 pub async fn current_account(
-    state: State<'_, AppState>,
+    state: State<'_, SessionService>,
 ) -> Result<Option<AccountSummary>, IpcError> {
-    state.current_account().await
+    Ok(state.current_account().await?)
 }
 
 /// Checks the key with Telnyx, stores it in the keychain, remembers the account and opens it.
 #[tauri::command]
 #[specta::specta]
 pub async fn connect_account(
-    state: State<'_, AppState>,
+    state: State<'_, SessionService>,
     numbers: State<'_, desk_core::numbers::NumbersService>,
     input: ConnectInput,
 ) -> Result<AccountSummary, IpcError> {
@@ -75,7 +73,7 @@ pub async fn connect_account(
         })
         .await?;
     // The first load can ask for every page at once (the inventory is taken to be as long).
-    numbers.expect(&account.id, count);
+    numbers.expect(account.id.as_str(), count);
     Ok(account)
 }
 
@@ -83,30 +81,30 @@ pub async fn connect_account(
 #[tauri::command]
 #[specta::specta]
 pub async fn switch_account(
-    state: State<'_, AppState>,
-    id: String,
+    state: State<'_, SessionService>,
+    id: AccountRef,
 ) -> Result<AccountSummary, IpcError> {
-    state.switch_to(&id).await
+    Ok(state.switch_to(&id).await?)
 }
 
 /// Signs out: removes the account's key from the keychain and forgets the account.
 #[tauri::command]
 #[specta::specta]
 pub async fn forget_account(
-    state: State<'_, AppState>,
+    state: State<'_, SessionService>,
     numbers: State<'_, desk_core::numbers::NumbersService>,
-    id: String,
+    id: AccountId,
 ) -> Result<AccountsView, IpcError> {
     state.forget(&id).await?;
-    numbers.forget(&id);
+    numbers.forget(id.as_str());
     list_accounts(state).await
 }
 
 /// Every account that can be opened and which one is open.
 #[tauri::command]
 #[specta::specta]
-pub async fn list_accounts(state: State<'_, AppState>) -> Result<AccountsView, IpcError> {
-    let (accounts, current_id) = state.accounts().await?;
+pub async fn list_accounts(state: State<'_, SessionService>) -> Result<AccountsView, IpcError> {
+    let (accounts, current_id) = state.accounts().await;
     Ok(AccountsView {
         accounts,
         current_id,

@@ -7,12 +7,15 @@ use desk_core::numbers::{NumberDetail, NumbersList, NumbersService, ProfileTarge
 use desk_core::overview::ProfileSummary;
 use desk_core::profiles::{creation_request, NewProfile};
 use desk_core::rows::ListRow;
+use desk_core::session::SessionService;
 use desk_core::snapshot::LoadProgress;
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::State;
 
-use crate::{error::IpcError, session::AppState};
+use telnyx_client::MessagingProfileId;
+
+use crate::error::IpcError;
 
 /// What `load_numbers` reports while the lists arrive.
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -61,7 +64,7 @@ impl Throttle {
 #[tauri::command]
 #[specta::specta]
 pub async fn load_numbers(
-    state: State<'_, AppState>,
+    state: State<'_, SessionService>,
     numbers: State<'_, NumbersService>,
     first_look: bool,
     on_event: Channel<LoadEvent>,
@@ -72,7 +75,7 @@ pub async fn load_numbers(
     // A closed window cannot receive events; the load itself goes on.
     let list = numbers
         .load(
-            &account,
+            account.as_str(),
             &client,
             |p| {
                 if throttle.admit(Instant::now(), p) {
@@ -98,17 +101,15 @@ pub async fn load_numbers(
 #[tauri::command]
 #[specta::specta]
 pub async fn number_detail(
-    state: State<'_, AppState>,
+    state: State<'_, SessionService>,
     numbers: State<'_, NumbersService>,
     id: String,
 ) -> Result<NumberDetail, IpcError> {
     let (account, client) = state.account_client().await?;
-    numbers
-        .detail(&account, &client, &id)
+    Ok(numbers
+        .detail(account.as_str(), &client, &id)
         .await?
-        .ok_or_else(|| IpcError::Validation {
-            message: "This number is no longer on the account. Refresh the list.".into(),
-        })
+        .ok_or(desk_core::Error::NumberNotOnAccount)?)
 }
 
 /// Puts a number on a messaging profile (`profileId`), or takes it off its profile (`null`), and
@@ -116,18 +117,18 @@ pub async fn number_detail(
 #[tauri::command]
 #[specta::specta]
 pub async fn set_number_profile(
-    state: State<'_, AppState>,
+    state: State<'_, SessionService>,
     numbers: State<'_, NumbersService>,
     id: String,
     profile_id: Option<String>,
 ) -> Result<ListRow, IpcError> {
     let target = match profile_id.filter(|p| !p.trim().is_empty()) {
-        Some(profile) => ProfileTarget::Assign(profile),
+        Some(profile) => ProfileTarget::Assign(MessagingProfileId::new(profile)),
         None => ProfileTarget::Unassign,
     };
     let (account, client) = state.account_client().await?;
     Ok(numbers
-        .set_profile(&account, &client, &id, target)
+        .set_profile(account.as_str(), &client, &id, target)
         .await?
         .into())
 }
@@ -137,13 +138,15 @@ pub async fn set_number_profile(
 #[tauri::command]
 #[specta::specta]
 pub async fn create_messaging_profile(
-    state: State<'_, AppState>,
+    state: State<'_, SessionService>,
     numbers: State<'_, NumbersService>,
     profile: NewProfile,
 ) -> Result<ProfileSummary, IpcError> {
-    let body = creation_request(&profile).map_err(|message| IpcError::Validation { message })?;
+    let body = creation_request(&profile).map_err(desk_core::Error::Invalid)?;
     let (account, client) = state.account_client().await?;
-    Ok(numbers.create_profile(&account, &client, &body).await?)
+    Ok(numbers
+        .create_profile(account.as_str(), &client, &body)
+        .await?)
 }
 
 #[cfg(test)]

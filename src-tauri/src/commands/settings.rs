@@ -1,10 +1,11 @@
 //! Commands behind the Settings screen.
 
+use desk_core::session::SessionService;
 use desk_core::settings::{Settings, SettingsEdit, DEFAULT_API_BASE_URL};
 use serde::Serialize;
 use tauri::State;
 
-use crate::{error::IpcError, session::AppState};
+use crate::error::IpcError;
 
 /// Settings as the Settings screen shows them.
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -16,30 +17,27 @@ pub struct SettingsView {
     pub recovery_notice: Option<String>,
 }
 
-fn view(state: &AppState) -> Result<SettingsView, IpcError> {
-    let store = state.settings()?;
-    Ok(SettingsView {
-        settings: store.get(),
+fn view(state: &SessionService) -> SettingsView {
+    SettingsView {
+        settings: state.settings(),
         default_api_base_url: DEFAULT_API_BASE_URL.into(),
-        recovery_notice: store.recovery_notice.clone(),
-    })
+        recovery_notice: state.recovery_notice(),
+    }
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_settings(state: State<'_, AppState>) -> Result<SettingsView, IpcError> {
-    view(&state)
+pub async fn get_settings(state: State<'_, SessionService>) -> Result<SettingsView, IpcError> {
+    Ok(view(&state))
 }
 
 /// Applies one edit (validated; nothing changes when it is refused) and returns the new settings.
 #[tauri::command]
 #[specta::specta]
 pub async fn update_settings(
-    state: State<'_, AppState>,
+    state: State<'_, SessionService>,
     edit: SettingsEdit,
 ) -> Result<SettingsView, IpcError> {
-    state
-        .settings()?
-        .update(|current| current.apply(edit.into()))?;
-    view(&state)
+    state.edit_settings(edit)?;
+    Ok(view(&state))
 }

@@ -18,17 +18,20 @@ describe("describeError", () => {
     expect(view.title).toBe("Telnyx did not accept the API key");
   });
 
-  it("keeps Telnyx's own words for a rejection", () => {
+  it("shows the backend's explanation of a rejection as it is", () => {
+    const message =
+      "Telnyx refused the request (error 10015: Bad Request). Telnyx found the request invalid. When a number's profile is changed, this usually means the profile does not exist on this account or cannot take this number.";
     const view = describeError(
       new CommandError({
         kind: "telnyxRejected",
-        message: "Telnyx refused the request (error 10015): Bad Request",
+        message,
         status: 422,
         code: "10015",
         detail: "Bad Request",
       }),
     );
-    expect(view.message).toContain("10015");
+    expect(view.message).toBe(message);
+    expect(view.title).toBe("Telnyx said no");
     expect(view.canRetry).toBe(false);
   });
 

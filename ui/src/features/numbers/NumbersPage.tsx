@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { describeError } from "../../lib/errors";
 import type { ListRow } from "../../lib/ipc";
 import { useHashQuery } from "../../lib/route";
 import { timed } from "../../lib/timing";
@@ -10,7 +11,6 @@ import { FilterPanel } from "./FilterPanel";
 import { applyList, emptyFilters, type FacetKey, facetOptions, prepare, sortRows } from "./model";
 import { NumberTable, type RowAction } from "./NumberTable";
 import type { ProgressStore } from "./progressStore";
-import { explainChangeError } from "./telnyxErrors";
 import { type ListState, nextSort, parseListState, serializeListState, toggleFilter } from "./urlState";
 import { useNumbersList, useSetProfile } from "./useNumbers";
 
@@ -130,7 +130,7 @@ export function NumbersPage() {
         onError: (error) =>
           setOutcome({
             tone: "error",
-            text: `${row.display} was not changed. ${explainChangeError(error)}`,
+            text: `${row.display} was not changed. ${describeError(error).message}`,
           }),
         onSettled: () =>
           setBusyIds((s) => {
@@ -179,7 +179,7 @@ export function NumbersPage() {
           <strong className="notice-title">Some checks could not be made</strong>
           {data.unavailable.map((u) => (
             <p key={u.what}>
-              Number Desk could not load {u.what}. {u.reason}.
+              Number Desk could not load {u.what}. {u.reason}
             </p>
           ))}
           <p>Numbers that need those lists show “Couldn't check”; everything else is checked as usual.</p>

@@ -6,11 +6,13 @@ use desk_core::secrets::{SecretError, SecretStore};
 use keyring::Entry;
 use telnyx_client::ApiKey;
 
+/// API keys in the OS keychain, one entry per account: service `<identifier>`, user `<reference>`.
 pub struct KeyringStore {
     service: String,
 }
 
 impl KeyringStore {
+    /// Entries under `service`: the app identifier this build runs under ([`crate::app_identifier`]).
     pub fn new(service: impl Into<String>) -> Self {
         KeyringStore {
             service: service.into(),
@@ -51,5 +53,27 @@ fn map_error(err: keyring::Error) -> SecretError {
         keyring::Error::NoStorageAccess(inner) => SecretError::Unavailable(inner.to_string()),
         keyring::Error::PlatformFailure(inner) => SecretError::Unavailable(inner.to_string()),
         other => SecretError::Failed(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_or_locked_keychain_is_unavailable_and_other_failures_are_refusals() {
+        let platform = || Box::<dyn std::error::Error + Send + Sync>::from("no Secret Service");
+        assert_eq!(
+            map_error(keyring::Error::NoStorageAccess(platform())),
+            SecretError::Unavailable("no Secret Service".into())
+        );
+        assert_eq!(
+            map_error(keyring::Error::PlatformFailure(platform())),
+            SecretError::Unavailable("no Secret Service".into())
+        );
+        assert!(matches!(
+            map_error(keyring::Error::TooLong("user".into(), 255)),
+            SecretError::Failed(_)
+        ));
     }
 }
