@@ -4,6 +4,7 @@ import { switchAccountCache } from "../lib/accountCache";
 import { type AccountSummary, ipc } from "../lib/ipc";
 import { queryKeys } from "../lib/queryKeys";
 import { ErrorNotice } from "./ErrorNotice";
+import "./AccountSwitcher.css";
 
 const CONNECT_NEW = "__connect__";
 

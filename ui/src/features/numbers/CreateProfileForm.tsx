@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ipc, type NumbersList, type ProfileSummary } from "../../lib/ipc";
 import { queryKeys } from "../../lib/queryKeys";
+import "../connect/connect.css";
 
 /** For an account without a messaging profile: the three things a profile needs, then Telnyx
  * creates it and numbers can be assigned to it at once. */

@@ -13,6 +13,7 @@ import type { ProgressStore } from "./progressStore";
 import { explainChangeError } from "./telnyxErrors";
 import { type ListState, nextSort, parseListState, serializeListState, toggleFilter } from "./urlState";
 import { useNumbersList, useSetProfile } from "./useNumbers";
+import "./numbers.css";
 
 const countFormat = new Intl.NumberFormat("en-US");
 

@@ -4,6 +4,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { switchAccountCache } from "../../lib/accountCache";
 import { type AccountSummary, ipc, type SettingsEdit, type Theme } from "../../lib/ipc";
 import { queryKeys } from "../../lib/queryKeys";
+import "./settings.css";
 
 const themes: { value: Theme; label: string }[] = [
   { value: "system", label: "Same as the system" },
