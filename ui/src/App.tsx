@@ -7,6 +7,7 @@ import { NumbersPage } from "./features/numbers/NumbersPage";
 import { SettingsPage } from "./features/settings/SettingsPage";
 import { Welcome } from "./features/welcome/Welcome";
 import { type AccountSummary, ipc } from "./lib/ipc";
+import { queryKeys } from "./lib/queryKeys";
 import { type Screen, useScreen } from "./lib/route";
 import { applyTheme } from "./lib/theme";
 
@@ -26,8 +27,8 @@ function ScreenView({ screen, account }: { screen: Screen; account: AccountSumma
 }
 
 export function App() {
-  const account = useQuery({ queryKey: ["account"], queryFn: ipc.currentAccount });
-  const settings = useQuery({ queryKey: ["settings"], queryFn: ipc.getSettings });
+  const account = useQuery({ queryKey: queryKeys.account, queryFn: ipc.currentAccount });
+  const settings = useQuery({ queryKey: queryKeys.settings, queryFn: ipc.getSettings });
   const [screen, navigate] = useScreen();
   const [connectingNew, setConnectingNew] = useState(false);
 

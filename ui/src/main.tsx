@@ -1,8 +1,10 @@
+// The base styles first: every feature's and component's own stylesheet (imported beside it) comes
+// after them and may refine them.
+import "./styles/base.css";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import "./styles.css";
 
 const queryClient = new QueryClient({
   defaultOptions: {

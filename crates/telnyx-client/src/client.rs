@@ -14,9 +14,9 @@ use serde::Serialize;
 use crate::base_url;
 use crate::error::{Error, ErrorEnvelope, NetworkKind, Result};
 use crate::key::ApiKey;
+use crate::pacer::RequestPacer;
 use crate::query::Query;
 use crate::retry::{self, Decision, Outcome, RateLimitStatus, RetryPolicy};
-use crate::throttle::Throttle;
 
 /// Default number of pages fetched at once by the `list_all_*` helpers.
 ///
@@ -45,7 +45,7 @@ struct Inner {
     auth: HeaderValue,
     policy: RetryPolicy,
     page_concurrency: usize,
-    throttle: Arc<Throttle>,
+    pacer: Arc<RequestPacer>,
     request_ids: Arc<AtomicU64>,
 }
 
@@ -151,7 +151,7 @@ impl ClientBuilder {
                 http,
                 base,
                 auth,
-                throttle: Arc::new(Throttle::new(low, self.policy.max_wait)),
+                pacer: Arc::new(RequestPacer::new(low, self.policy.max_wait)),
                 policy: self.policy,
                 page_concurrency: self.page_concurrency,
                 request_ids: Arc::new(AtomicU64::new(1)),
@@ -244,7 +244,7 @@ impl Client {
                 auth: i.auth.clone(),
                 policy: i.policy.clone(),
                 page_concurrency: n.max(1),
-                throttle: i.throttle.clone(),
+                pacer: i.pacer.clone(),
                 request_ids: i.request_ids.clone(),
             }),
         }
@@ -269,7 +269,7 @@ impl Client {
         let mut attempt: u32 = 0;
         loop {
             attempt += 1;
-            inner.throttle.acquire().await;
+            inner.pacer.acquire().await;
             let mut req = inner
                 .http
                 .request(call.method.clone(), &url)
@@ -286,7 +286,7 @@ impl Client {
                     let headers = resp.headers().clone();
                     let now = SystemTime::now();
                     inner
-                        .throttle
+                        .pacer
                         .observe(RateLimitStatus::from_headers(&headers, now));
                     let bytes = resp.bytes().await;
                     tracing::debug!(
@@ -331,7 +331,7 @@ impl Client {
                             if status.as_u16() == 429 {
                                 if let Decision::RetryAfter(d) = decision {
                                     // Everyone waits, not just this request.
-                                    inner.throttle.pause_for(d);
+                                    inner.pacer.pause_for(d);
                                 }
                             }
                             (err, decision)

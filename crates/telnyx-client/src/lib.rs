@@ -14,10 +14,10 @@ mod endpoints;
 pub mod error;
 mod key;
 pub mod models;
+mod pacer;
 pub mod paging;
 mod query;
 pub mod retry;
-mod throttle;
 
 pub use base_url::TELNYX_BASE_URL;
 pub use client::{

@@ -469,6 +469,22 @@ async fn legacy_messaging_phone_numbers_aliases() {
         .unwrap()
         .iter()
         .all(|x| x["messaging_profile_id"].is_null()));
+    // Where the two forms' listings differ: the v2 one refuses a profile filter that is not a
+    // UUID and an unknown type or sort; the legacy one knows neither and ignores them.
+    for (path, status) in [
+        (
+            "/phone_numbers/messaging?filter[messaging_profile_id]=null",
+            400,
+        ),
+        ("/phone_numbers/messaging?filter[type]=long-code", 400),
+        ("/phone_numbers/messaging?sort[phone_number]=sideways", 400),
+        (
+            "/messaging_phone_numbers?filter[type]=long-code&sort[phone_number]=sideways",
+            200,
+        ),
+    ] {
+        assert_eq!(ctx.get(path).await.status, status, "{path}");
+    }
     let r = ctx.get("/messaging_phone_numbers/+12125550100").await;
     assert_eq!(
         (

@@ -33,14 +33,14 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(50);
 
 /// Lets a report through when `every` has passed since the last one let through, or when it is
 /// the last (`done == total`), so the bar never stops short.
-struct Throttle {
+struct ProgressThinner {
     every: Duration,
     last: Mutex<Option<Instant>>,
 }
 
-impl Throttle {
+impl ProgressThinner {
     fn new(every: Duration) -> Self {
-        Throttle {
+        ProgressThinner {
             every,
             last: Mutex::new(None),
         }
@@ -71,14 +71,14 @@ pub async fn load_numbers(
 ) -> Result<NumbersList, IpcError> {
     let (account, client) = state.account_client().await?;
     let started = Instant::now();
-    let throttle = Throttle::new(PROGRESS_EVERY);
+    let thinner = ProgressThinner::new(PROGRESS_EVERY);
     // A closed window cannot receive events; the load itself goes on.
     let list = numbers
         .load(
             account.as_str(),
             &client,
             |p| {
-                if throttle.admit(Instant::now(), p) {
+                if thinner.admit(Instant::now(), p) {
                     let _ = on_event.send(LoadEvent::Progress(p));
                 }
             },
@@ -162,11 +162,11 @@ mod tests {
 
     #[test]
     fn progress_is_thinned_but_the_first_and_last_reports_pass() {
-        let throttle = Throttle::new(Duration::from_millis(50));
+        let thinner = ProgressThinner::new(Duration::from_millis(50));
         let t0 = Instant::now();
         let admitted: Vec<u32> = (1..=40)
             // A page every 5 ms: 200 ms in all.
-            .filter(|&n| throttle.admit(t0 + Duration::from_millis(u64::from(n) * 5), page(n)))
+            .filter(|&n| thinner.admit(t0 + Duration::from_millis(u64::from(n) * 5), page(n)))
             .collect();
         assert_eq!(admitted.first(), Some(&1));
         assert_eq!(admitted.last(), Some(&40));

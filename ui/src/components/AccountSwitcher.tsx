@@ -2,7 +2,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
 import { switchAccountCache } from "../lib/accountCache";
 import { type AccountSummary, ipc } from "../lib/ipc";
+import { queryKeys } from "../lib/queryKeys";
 import { ErrorNotice } from "./ErrorNotice";
+import "./AccountSwitcher.css";
 
 const CONNECT_NEW = "__connect__";
 
@@ -16,7 +18,7 @@ export function AccountSwitcher({
 }) {
   const id = useId();
   const queryClient = useQueryClient();
-  const accounts = useQuery({ queryKey: ["accounts"], queryFn: ipc.listAccounts });
+  const accounts = useQuery({ queryKey: queryKeys.accounts, queryFn: ipc.listAccounts });
   const switchTo = useMutation({
     mutationFn: ipc.switchAccount,
     onSuccess: (next) => {

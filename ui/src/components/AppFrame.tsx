@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { AccountSummary } from "../lib/ipc";
 import type { Screen } from "../lib/route";
 import { AccountSwitcher } from "./AccountSwitcher";
+import "./AppFrame.css";
 
 const navItems: { screen: Screen; label: string }[] = [
   { screen: "numbers", label: "Numbers" },

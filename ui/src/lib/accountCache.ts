@@ -3,10 +3,9 @@
 // it would detach the App's observer, which then never sees the new account).
 import type { QueryClient } from "@tanstack/react-query";
 import type { AccountSummary } from "./ipc";
-
-export const ACCOUNT_KEY = ["account"] as const;
+import { queryKeys } from "./queryKeys";
 
 export function switchAccountCache(queryClient: QueryClient, account: AccountSummary | null): void {
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ACCOUNT_KEY[0] });
-  queryClient.setQueryData(ACCOUNT_KEY, account);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.account[0] });
+  queryClient.setQueryData(queryKeys.account, account);
 }

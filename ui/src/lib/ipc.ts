@@ -7,6 +7,7 @@ import {
   type AccountsView_Serialize,
   type ConnectInput,
   commands,
+  type HealthView,
   type IpcError_Serialize,
   type ListRow_Serialize,
   type LoadEvent_Deserialize,
@@ -17,6 +18,7 @@ import {
   type NumberRow_Serialize,
   type NumbersList_Serialize,
   type ProfileSummary,
+  type RowColumns_Serialize,
   type Settings_Serialize,
   type SettingsEdit,
   type SettingsView_Serialize,
@@ -34,6 +36,8 @@ export type SettingsView = SettingsView_Serialize;
 export type NumberDetail = NumberDetail_Serialize;
 export type NumberRow = NumberRow_Serialize;
 export type ListRow = ListRow_Serialize;
+/** The list's rows as the backend sends them, column by column (see rowColumns.ts). */
+export type RowColumns = RowColumns_Serialize;
 /** The list as the screen holds it: one object per row (the backend sends columns). */
 export type NumbersList = Omit<NumbersList_Serialize, "rows"> & { rows: ListRow[] };
 export type LoadEvent =
@@ -42,6 +46,7 @@ export type LoadEvent =
 export type {
   AccountSummary,
   ConnectInput,
+  HealthView,
   LoadProgress,
   NewProfile,
   ProfileSummary,

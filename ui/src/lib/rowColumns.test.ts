@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { ListRow_Serialize, RowColumns_Serialize } from "../bindings";
 import fixture from "./fixtures/row-columns.json";
+import type { ListRow, RowColumns } from "./ipc";
 import { rowsOf } from "./rowColumns";
 
 // Written by desk-core's test `the_windows_fixture_is_current`: columns as the backend sends them
 // and the rows the backend's own decoder gets from them.
-const columns = fixture.columns as RowColumns_Serialize;
-const rows = fixture.rows as ListRow_Serialize[];
+const columns = fixture.columns as RowColumns;
+const rows = fixture.rows as ListRow[];
 
 describe("rowsOf", () => {
   it("rebuilds the rows the backend rebuilds from the same columns", () => {
@@ -23,9 +23,7 @@ describe("rowsOf", () => {
     expect(decoded[1]?.numberType).toBe("tollFree");
   });
   it("gives no rows for empty columns", () => {
-    const empty = Object.fromEntries(
-      Object.keys(columns).map((k) => [k, []]),
-    ) as unknown as RowColumns_Serialize;
+    const empty = Object.fromEntries(Object.keys(columns).map((k) => [k, []])) as unknown as RowColumns;
     expect(rowsOf(empty)).toEqual([]);
   });
 });

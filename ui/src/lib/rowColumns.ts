@@ -1,14 +1,14 @@
 // The numbers list arrives column by column (crates/desk-core/src/columns.rs: a quarter of the
 // bytes of one object per row, so it crosses and parses faster); the screen works on rows.
-import type { HealthView, ListRow_Serialize, RowColumns_Serialize } from "../bindings";
+import type { HealthView, ListRow, RowColumns } from "./ipc";
 
 /** `features` bits, as desk_core::columns::{SMS, MMS}. */
 const SMS = 1;
 const MMS = 2;
 
 /** The rows the columns hold, in order: the same objects the backend's `ListRow` serializes to. */
-export function rowsOf(c: RowColumns_Serialize): ListRow_Serialize[] {
-  const rows: ListRow_Serialize[] = new Array(c.id.length);
+export function rowsOf(c: RowColumns): ListRow[] {
+  const rows: ListRow[] = new Array(c.id.length);
   for (let i = 0; i < c.id.length; i++) {
     const kind = c.types[c.typeIndex[i] ?? -1];
     const country = c.countries[c.countryIndex[i] ?? -1];

@@ -5,7 +5,7 @@ use super::{page_query, LenientList};
 use crate::client::{Call, Client};
 use crate::error::Result;
 use crate::models::{ListMessageDetailRecords, MessageDetailRecord, E164};
-use crate::paging::{check_page, Page};
+use crate::paging::Page;
 use crate::query::Query;
 
 const LIST: &str = "/detail_records";
@@ -21,7 +21,6 @@ impl Client {
         page_number: u32,
         page_size: u32,
     ) -> Result<Page<MessageDetailRecord>> {
-        check_page(page_number, page_size, MAX_DETAIL_RECORDS_PAGE_SIZE)?;
         let mut q = Query::new();
         q.push("filter[record_type]", "messaging");
         q.opt("filter[cli]", filter.cli.as_deref())
@@ -35,7 +34,7 @@ impl Client {
             .opt("filter[created_at][gte]", filter.created_at_gte.as_deref())
             .opt("filter[created_at][lt]", filter.created_at_lt.as_deref())
             .opt("sort", filter.sort.as_deref());
-        page_query(&mut q, page_number, page_size);
+        page_query(&mut q, page_number, page_size, MAX_DETAIL_RECORDS_PAGE_SIZE)?;
         let call = Call::get(LIST, LIST.to_owned(), q);
         let list = self.send::<LenientList<MessageDetailRecord>>(&call).await?;
         Ok(list.into_page(page_number, page_size))

@@ -4,18 +4,18 @@
 use reqwest::Method;
 
 use super::{page_query, Data, List};
-use crate::client::{spawn_page, Call, Client};
+use crate::client::{Call, Client};
 use crate::error::Result;
 use crate::models::{ListMessagingNumbers, MessagingNumber, NumberRef, UpdateMessagingNumber};
-use crate::paging::{check_page, collect_expecting, expected_pages, Page, Progress, MAX_PAGE_SIZE};
+use crate::paging::{Page, Progress, MAX_PAGE_SIZE};
 use crate::query::{segment, Query};
 
 const LIST: &str = "/phone_numbers/messaging";
 const ONE: &str = "/phone_numbers/{id}/messaging";
 
-fn list_query(f: &ListMessagingNumbers, page_number: u32, page_size: u32) -> Query {
+fn list_query(f: &ListMessagingNumbers, page_number: u32, page_size: u32) -> Result<Query> {
     let mut q = Query::new();
-    page_query(&mut q, page_number, page_size);
+    page_query(&mut q, page_number, page_size, MAX_PAGE_SIZE)?;
     q.opt(
         "filter[messaging_profile_id]",
         f.messaging_profile_id.as_ref().map(|p| p.as_str()),
@@ -36,7 +36,7 @@ fn list_query(f: &ListMessagingNumbers, page_number: u32, page_size: u32) -> Que
         "sort[phone_number]",
         f.sort_phone_number.map(|s| s.as_str()),
     );
-    q
+    Ok(q)
 }
 
 fn number_path(number: &NumberRef) -> String {
@@ -51,11 +51,10 @@ impl Client {
         page_number: u32,
         page_size: u32,
     ) -> Result<Page<MessagingNumber>> {
-        check_page(page_number, page_size, MAX_PAGE_SIZE)?;
         let call = Call::get(
             LIST,
             LIST.to_owned(),
-            list_query(filter, page_number, page_size),
+            list_query(filter, page_number, page_size)?,
         );
         Ok(self.send::<List<MessagingNumber>>(&call).await?.into())
     }
@@ -84,20 +83,17 @@ impl Client {
         on_first_page: impl Fn(&Page<MessagingNumber>) + Send + Sync,
         on_progress: impl Fn(Progress) + Send + Sync,
     ) -> Result<Vec<MessagingNumber>> {
-        collect_expecting(
-            "GET /phone_numbers/messaging",
-            expected_pages(expected),
-            self.page_concurrency(),
-            |n| {
-                let (client, filter) = (self.clone(), filter.clone());
-                spawn_page(async move {
-                    client
-                        .list_messaging_numbers(&filter, n, MAX_PAGE_SIZE)
-                        .await
-                })
-            },
+        self.list_all_expecting(
+            LIST,
+            filter,
+            expected,
             &on_first_page,
             &on_progress,
+            |client, filter, n| async move {
+                client
+                    .list_messaging_numbers(&filter, n, MAX_PAGE_SIZE)
+                    .await
+            },
         )
         .await
     }

@@ -2,12 +2,10 @@
 //! for `status` (provisioning), `messaging_profile_name` and the voice connection.
 
 use super::{page_query, Data, LenientList};
-use crate::client::{spawn_page, Call, Client};
+use crate::client::{Call, Client};
 use crate::error::Result;
 use crate::models::{ListPhoneNumbers, PhoneNumber, PhoneNumberId, PhoneNumberStatusRecord, E164};
-use crate::paging::{
-    check_page, collect_expecting, collect_rest, expected_pages, Page, Progress, MAX_PAGE_SIZE,
-};
+use crate::paging::{Page, Progress, MAX_PAGE_SIZE};
 use crate::query::{segment, Query};
 
 const LIST: &str = "/phone_numbers";
@@ -21,22 +19,14 @@ impl Client {
         filter: &ListPhoneNumbers,
         on_progress: impl Fn(Progress) + Send + Sync,
     ) -> Result<Vec<PhoneNumber>> {
-        let first = self.list_phone_numbers(filter, 1, MAX_PAGE_SIZE).await?;
-        collect_rest(
-            "GET /phone_numbers",
-            first.data,
-            first.meta.total_pages,
-            self.page_concurrency(),
-            |n| {
-                let (client, filter) = (self.clone(), filter.clone());
-                spawn_page(async move {
-                    Ok(client
-                        .list_phone_numbers(&filter, n, MAX_PAGE_SIZE)
-                        .await?
-                        .data)
-                })
-            },
+        self.list_all(
+            LIST,
+            filter,
+            MAX_PAGE_SIZE,
             &on_progress,
+            |client, filter, n| async move {
+                client.list_phone_numbers(&filter, n, MAX_PAGE_SIZE).await
+            },
         )
         .await
     }
@@ -50,20 +40,17 @@ impl Client {
         expected: usize,
         on_progress: impl Fn(Progress) + Send + Sync,
     ) -> Result<Vec<PhoneNumberStatusRecord>> {
-        collect_expecting(
-            "GET /phone_numbers",
-            expected_pages(expected),
-            self.page_concurrency(),
-            |n| {
-                let (client, filter) = (self.clone(), filter.clone());
-                spawn_page(async move {
-                    client
-                        .list_phone_numbers_as(&filter, n, MAX_PAGE_SIZE)
-                        .await
-                })
-            },
+        self.list_all_expecting(
+            LIST,
+            filter,
+            expected,
             &|_| {},
             &on_progress,
+            |client, filter, n| async move {
+                client
+                    .list_phone_numbers_as(&filter, n, MAX_PAGE_SIZE)
+                    .await
+            },
         )
         .await
     }
@@ -86,9 +73,8 @@ impl Client {
         page_number: u32,
         page_size: u32,
     ) -> Result<Page<T>> {
-        check_page(page_number, page_size, MAX_PAGE_SIZE)?;
         let mut q = Query::new();
-        page_query(&mut q, page_number, page_size);
+        page_query(&mut q, page_number, page_size, MAX_PAGE_SIZE)?;
         let countries =
             (!filter.country_iso_alpha2.is_empty()).then(|| filter.country_iso_alpha2.join(","));
         q.opt("filter[phone_number]", filter.phone_number.as_deref())

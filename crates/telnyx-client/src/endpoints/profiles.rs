@@ -3,13 +3,13 @@
 use reqwest::Method;
 
 use super::{page_query, Data, List};
-use crate::client::{spawn_page, Call, Client};
+use crate::client::{Call, Client};
 use crate::error::{Error, Result};
 use crate::models::{
     CreateMessagingProfile, ListMessagingProfiles, MessagingNumber, MessagingProfile,
     MessagingProfileId, UpdateMessagingProfile,
 };
-use crate::paging::{check_page, collect_rest, Page, Progress, MAX_PAGE_SIZE};
+use crate::paging::{Page, Progress, MAX_PAGE_SIZE};
 use crate::query::{segment, Query};
 
 const LIST: &str = "/messaging_profiles";
@@ -28,9 +28,8 @@ impl Client {
         page_number: u32,
         page_size: u32,
     ) -> Result<Page<MessagingProfile>> {
-        check_page(page_number, page_size, MAX_PAGE_SIZE)?;
         let mut q = Query::new();
-        page_query(&mut q, page_number, page_size);
+        page_query(&mut q, page_number, page_size, MAX_PAGE_SIZE)?;
         q.opt("filter[name]", filter.name.as_deref())
             .opt("filter[name][eq]", filter.name_eq.as_deref())
             .opt("filter[name][contains]", filter.name_contains.as_deref());
@@ -43,24 +42,16 @@ impl Client {
         &self,
         filter: &ListMessagingProfiles,
     ) -> Result<Vec<MessagingProfile>> {
-        let first = self
-            .list_messaging_profiles(filter, 1, MAX_PAGE_SIZE)
-            .await?;
-        collect_rest(
-            "GET /messaging_profiles",
-            first.data,
-            first.meta.total_pages,
-            self.page_concurrency(),
-            |n| {
-                let (client, filter) = (self.clone(), filter.clone());
-                spawn_page(async move {
-                    Ok(client
-                        .list_messaging_profiles(&filter, n, MAX_PAGE_SIZE)
-                        .await?
-                        .data)
-                })
-            },
+        self.list_all(
+            LIST,
+            filter,
+            MAX_PAGE_SIZE,
             &|_| {},
+            |client, filter, n| async move {
+                client
+                    .list_messaging_profiles(&filter, n, MAX_PAGE_SIZE)
+                    .await
+            },
         )
         .await
     }
@@ -109,9 +100,8 @@ impl Client {
         page_number: u32,
         page_size: u32,
     ) -> Result<Page<MessagingNumber>> {
-        check_page(page_number, page_size, MAX_PAGE_SIZE)?;
         let mut q = Query::new();
-        page_query(&mut q, page_number, page_size);
+        page_query(&mut q, page_number, page_size, MAX_PAGE_SIZE)?;
         let path = format!("{}/phone_numbers", profile_path(id));
         let call = Call::get(NUMBERS, path, q);
         Ok(self.send::<List<MessagingNumber>>(&call).await?.into())
@@ -123,22 +113,12 @@ impl Client {
         id: &MessagingProfileId,
         on_progress: impl Fn(Progress) + Send + Sync,
     ) -> Result<Vec<MessagingNumber>> {
-        let first = self.list_profile_numbers(id, 1, MAX_PAGE_SIZE).await?;
-        collect_rest(
-            "GET /messaging_profiles/{id}/phone_numbers",
-            first.data,
-            first.meta.total_pages,
-            self.page_concurrency(),
-            |n| {
-                let (client, id) = (self.clone(), id.clone());
-                spawn_page(async move {
-                    Ok(client
-                        .list_profile_numbers(&id, n, MAX_PAGE_SIZE)
-                        .await?
-                        .data)
-                })
-            },
+        self.list_all(
+            NUMBERS,
+            id,
+            MAX_PAGE_SIZE,
             &on_progress,
+            |client, id, n| async move { client.list_profile_numbers(&id, n, MAX_PAGE_SIZE).await },
         )
         .await
     }

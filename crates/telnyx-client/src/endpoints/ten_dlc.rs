@@ -2,12 +2,12 @@
 //! campaigns (`/10dlc/campaign/{campaignId}`). No `data` envelope; paging by `page` and
 //! `recordsPerPage` (FACTS.md §6).
 
-use crate::client::{spawn_page, Call, Client};
+use crate::client::{Call, Client};
 use crate::error::{Error, Result};
 use crate::models::{
     Campaign, CampaignId, ListPhoneNumberCampaigns, PhoneNumberCampaign, TenDlcPage, E164,
 };
-use crate::paging::{collect_rest, Progress};
+use crate::paging::Progress;
 use crate::query::{segment, Query};
 
 const LIST: &str = "/10dlc/phone_number_campaigns";
@@ -61,31 +61,17 @@ impl Client {
         filter: &ListPhoneNumberCampaigns,
         on_progress: impl Fn(Progress) + Send + Sync,
     ) -> Result<Vec<PhoneNumberCampaign>> {
+        // The envelope tells no page count: it is derived from `totalRecords` and the page size
+        // the server really used (see `Paged for TenDlcPage`).
         let asked = PHONE_NUMBER_CAMPAIGNS_PAGE_SIZE;
-        let first = self.list_phone_number_campaigns(filter, 1, asked).await?;
-        let got = u32::try_from(first.records.len()).unwrap_or(u32::MAX);
-        // A server that clamps recordsPerPage returns a full page of its own size.
-        let size = if got > 0 && got < asked && first.total_records > got {
-            got
-        } else {
-            asked
-        };
-        let total_pages = first.total_records.div_ceil(size).max(1);
-        collect_rest(
-            "GET /10dlc/phone_number_campaigns",
-            first.records,
-            total_pages,
-            self.page_concurrency(),
-            |n| {
-                let (client, filter) = (self.clone(), filter.clone());
-                spawn_page(async move {
-                    Ok(client
-                        .list_phone_number_campaigns(&filter, n, asked)
-                        .await?
-                        .records)
-                })
-            },
+        self.list_all(
+            LIST,
+            filter,
+            asked,
             &on_progress,
+            |client, filter, n| async move {
+                client.list_phone_number_campaigns(&filter, n, asked).await
+            },
         )
         .await
     }

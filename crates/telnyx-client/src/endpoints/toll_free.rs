@@ -1,10 +1,10 @@
 //! Toll-free verification requests: `GET /messaging_tollfree/verification/requests`, paged by
 //! the required, unbracketed `page` and `page_size` (FACTS.md §7).
 
-use crate::client::{spawn_page, Call, Client};
+use crate::client::{Call, Client};
 use crate::error::{Error, Result};
 use crate::models::{ListVerificationRequests, TollFreePage, VerificationRequest, E164};
-use crate::paging::{collect_rest, Progress};
+use crate::paging::Progress;
 use crate::query::Query;
 
 const LIST: &str = "/messaging_tollfree/verification/requests";
@@ -46,30 +46,16 @@ impl Client {
         filter: &ListVerificationRequests,
         on_progress: impl Fn(Progress) + Send + Sync,
     ) -> Result<Vec<VerificationRequest>> {
-        let asked = ALL_PAGE_SIZE;
-        let first = self.list_verification_requests(filter, 1, asked).await?;
-        let got = u32::try_from(first.records.len()).unwrap_or(u32::MAX);
-        // A server that clamps `page_size` returns a full page of its own size.
-        let size = if got > 0 && got < asked && first.total_records > got {
-            got
-        } else {
-            asked
-        };
-        collect_rest(
-            "GET /messaging_tollfree/verification/requests",
-            first.records,
-            first.total_records.div_ceil(size),
-            self.page_concurrency(),
-            |n| {
-                let (client, filter) = (self.clone(), filter.clone());
-                spawn_page(async move {
-                    Ok(client
-                        .list_verification_requests(&filter, n, asked)
-                        .await?
-                        .records)
-                })
-            },
+        self.list_all(
+            LIST,
+            filter,
+            ALL_PAGE_SIZE,
             &on_progress,
+            |client, filter, n| async move {
+                client
+                    .list_verification_requests(&filter, n, ALL_PAGE_SIZE)
+                    .await
+            },
         )
         .await
     }

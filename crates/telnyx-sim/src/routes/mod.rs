@@ -4,7 +4,6 @@ pub mod admin;
 pub mod bulk;
 pub mod detail_records;
 pub mod envelope;
-pub mod legacy;
 pub mod numbers;
 pub mod phone_numbers;
 pub mod profiles;
@@ -23,6 +22,7 @@ use axum::routing::get;
 use axum::Router;
 use serde_json::Value;
 
+use self::numbers::{LEGACY, V2};
 use crate::errors::ApiError;
 use crate::faults::roll;
 use crate::server::Shared;
@@ -35,10 +35,10 @@ pub(crate) type ApiResult = Result<Response, ApiError>;
 /// Builds the whole router.
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
     let v2 = Router::new()
-        .route("/phone_numbers/messaging", get(numbers::list))
+        .route("/phone_numbers/messaging", get(numbers::list::<V2>))
         .route(
             "/phone_numbers/{id}/messaging",
-            get(numbers::retrieve).patch(numbers::update),
+            get(numbers::retrieve::<V2>).patch(numbers::update::<V2>),
         )
         .route("/phone_numbers", get(phone_numbers::list))
         .route("/phone_numbers/{id}", get(phone_numbers::retrieve))
@@ -72,10 +72,10 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             "/messaging_numbers/bulk_updates/{order_id}",
             get(bulk::retrieve),
         )
-        .route("/messaging_phone_numbers", get(legacy::list))
+        .route("/messaging_phone_numbers", get(numbers::list::<LEGACY>))
         .route(
             "/messaging_phone_numbers/{id}",
-            get(legacy::retrieve).patch(legacy::update),
+            get(numbers::retrieve::<LEGACY>).patch(numbers::update::<LEGACY>),
         )
         .route(
             "/10dlc/phone_number_campaigns",

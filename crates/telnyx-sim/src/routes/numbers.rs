@@ -1,5 +1,9 @@
 //! Numbers with messaging settings: `GET /phone_numbers/messaging`, `GET|PATCH /phone_numbers/{id}/messaging`,
-//! and the listing and PATCH logic the profile and legacy routes share.
+//! the same handlers for the guide's legacy forms (`GET /messaging_phone_numbers`,
+//! `GET|PATCH /messaging_phone_numbers/{id}`: `record_type` `messaging_phone_number`, `id` = E.164,
+//! `null` or `""` unassigns), and the listing the profile routes share.
+//!
+//! Each handler takes `LEGACY` ([`V2`] or [`LEGACY`]) for the form it answers.
 
 use std::collections::BTreeSet;
 
@@ -15,6 +19,11 @@ use crate::query::{Page, Params};
 use crate::render;
 use crate::server::Shared;
 use crate::state::State;
+
+/// The `/phone_numbers/{id}/messaging` form of a handler.
+pub(crate) const V2: bool = false;
+/// The guide's legacy `/messaging_phone_numbers/{id}` form of a handler.
+pub(crate) const LEGACY: bool = true;
 
 /// Which profile a listing is restricted to.
 #[derive(Debug, Clone)]
@@ -128,22 +137,36 @@ pub(crate) fn listing(state: &State, f: &NumberFilter, page: &Page, legacy: bool
     data_page(data, page.meta(total))
 }
 
-/// `GET /phone_numbers/messaging`.
-pub(crate) async fn list(sim: Sim, RawQuery(raw): RawQuery) -> ApiResult {
+/// `GET /phone_numbers/messaging`; legacy: `GET /messaging_phone_numbers`.
+pub(crate) async fn list<const LEGACY: bool>(sim: Sim, RawQuery(raw): RawQuery) -> ApiResult {
     let q = Params::parse(raw.as_deref());
     let page = q.page(250)?;
+    let f = number_filter(&q, LEGACY)?;
+    let state = sim.0.read();
+    listing(&state, &f, &page, LEGACY)
+}
+
+/// The filters of a listing. The legacy form knows only `filter[messaging_profile_id]` (any
+/// string; `null` = unassigned) and `filter[phone_number]` (comma list), and ignores the rest.
+fn number_filter(q: &Params, legacy: bool) -> Result<NumberFilter, ApiError> {
     let mut f = NumberFilter::default();
     if let Some(p) = q.get("filter[messaging_profile_id]") {
-        if !is_uuid(p) {
+        if legacy && p == "null" {
+            f.profile = Some(ProfileFilter::Unassigned);
+        } else if legacy || is_uuid(p) {
+            f.profile = Some(ProfileFilter::Id(p.to_string()));
+        } else {
             return Err(ApiError::bad_parameter(
                 "filter[messaging_profile_id]",
                 format!("'{p}' is not a valid messaging profile ID (UUID)."),
             ));
         }
-        f.profile = Some(ProfileFilter::Id(p.to_string()));
     }
     if q.get("filter[phone_number]").is_some() {
         f.phones = Some(q.list("filter[phone_number]"));
+    }
+    if legacy {
+        return Ok(f);
     }
     f.contains = q
         .get("filter[phone_number][contains]")
@@ -152,29 +175,33 @@ pub(crate) async fn list(sim: Sim, RawQuery(raw): RawQuery) -> ApiResult {
         .enum_value("filter[type]", &["tollfree", "longcode", "shortcode"])?
         .and_then(NumberKind::parse);
     f.desc = q.enum_value("sort[phone_number]", &["asc", "desc"])? == Some("desc");
-    let state = sim.0.read();
-    listing(&state, &f, &page, false)
+    Ok(f)
 }
 
-/// `GET /phone_numbers/{id}/messaging` (`id` = numeric id or E.164, `+` or `%2B`).
-pub(crate) async fn retrieve(sim: Sim, Path(id): Path<String>) -> ApiResult {
+/// `GET /phone_numbers/{id}/messaging` (`id` = numeric id or E.164, `+` or `%2B`); legacy:
+/// `GET /messaging_phone_numbers/{id}`.
+pub(crate) async fn retrieve<const LEGACY: bool>(sim: Sim, Path(id): Path<String>) -> ApiResult {
     let state = sim.0.read();
     let idx = state
         .find_number(&id)
         .ok_or_else(|| ApiError::not_found("phone number"))?;
     ok(
-        json!({"data": render::number_settings(&state.account.numbers[idx], &state.account.organization_id, false)}),
+        json!({"data": render::number_settings(&state.account.numbers[idx], &state.account.organization_id, LEGACY)}),
     )
 }
 
-/// `PATCH /phone_numbers/{id}/messaging`.
-pub(crate) async fn update(sim: Sim, Path(id): Path<String>, body: Bytes) -> ApiResult {
-    patch_number(&sim.0, &id, &body, false)
+/// `PATCH /phone_numbers/{id}/messaging`; legacy: `PATCH /messaging_phone_numbers/{id}`.
+pub(crate) async fn update<const LEGACY: bool>(
+    sim: Sim,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult {
+    patch_number(&sim.0, &id, &body, LEGACY)
 }
 
 /// The PATCH semantics: `messaging_profile_id` `""` unassigns, `null`/absent keeps (legacy: `null` also
 /// unassigns), a UUID must name a profile of this account; `messaging_product` must be eligible; `tags` replace.
-pub(crate) fn patch_number(shared: &Shared, key: &str, body: &[u8], legacy: bool) -> ApiResult {
+fn patch_number(shared: &Shared, key: &str, body: &[u8], legacy: bool) -> ApiResult {
     let mut state = shared.write();
     let idx = state
         .find_number(key)

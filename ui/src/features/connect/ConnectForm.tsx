@@ -4,6 +4,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { switchAccountCache } from "../../lib/accountCache";
 import { CommandError, ipc } from "../../lib/ipc";
 import { retryDelaySeconds } from "./countdown";
+import "./connect.css";
 
 /**
  * Connect a Telnyx account: the key is checked with Telnyx before anything is stored, then kept

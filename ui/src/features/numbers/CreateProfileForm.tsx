@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ipc, type NumbersList, type ProfileSummary } from "../../lib/ipc";
-import { numbersKey } from "./useNumbers";
+import { queryKeys } from "../../lib/queryKeys";
+import "../connect/connect.css";
 
 /** For an account without a messaging profile: the three things a profile needs, then Telnyx
  * creates it and numbers can be assigned to it at once. */
@@ -19,7 +20,7 @@ export function CreateProfileForm(props: {
     mutationFn: () => ipc.createMessagingProfile({ name, webhookUrl, destinations }),
     onSuccess: (profile) => {
       queryClient.setQueryData<NumbersList>(
-        numbersKey(props.accountId),
+        queryKeys.numbers(props.accountId),
         (list) => list && { ...list, profiles: [...list.profiles, profile] },
       );
       props.onCreated(profile);

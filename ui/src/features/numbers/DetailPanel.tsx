@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ipc, type ListRow } from "../../lib/ipc";
+import { queryKeys } from "../../lib/queryKeys";
 import { flag } from "./model";
 import { ReadinessBadge } from "./Readiness";
 
@@ -59,7 +60,7 @@ export function DetailPanel(props: {
   const panel = useRef<HTMLElement>(null);
   const [copied, setCopied] = useState(false);
   const detail = useQuery({
-    queryKey: ["number-detail", props.accountId ?? "", row.id],
+    queryKey: queryKeys.numberDetail(props.accountId, row.id),
     queryFn: () => ipc.numberDetail(row.id),
   });
   // When the panel closes, focus goes back to where it was when it opened (the list, as a rule) rather

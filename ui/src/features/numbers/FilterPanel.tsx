@@ -7,7 +7,7 @@ const countFormat = new Intl.NumberFormat("en-US");
 /**
  * One group of checkboxes per facet, each option with how many numbers it would show. Where the list
  * is narrow (a 900 px window, or the detail panel open beside it) the groups fold behind a "Filters"
- * button and open over the list (styles.css decides when; the button is hidden otherwise).
+ * button and open over the list (numbers.css decides when; the button is hidden otherwise).
  */
 export function FilterPanel(props: {
   options: Record<FacetKey, FacetOption[]>;

@@ -10,7 +10,7 @@ export type { RowAction } from "./RowMenu";
 /**
  * The columns. The first holds the number with its type and country as a second line, so the list
  * fits a 900 px window without scrolling sideways; its header sorts by any of the three. Features
- * and Health give way first when the list is narrow (styles.css, container "number-list").
+ * and Health give way first when the list is narrow (numbers.css, container "number-list").
  */
 const columns: { sorts: { key: SortKey; label: string }[]; label: string; className: string }[] = [
   {

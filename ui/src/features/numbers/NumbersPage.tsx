@@ -13,6 +13,7 @@ import { NumberTable, type RowAction } from "./NumberTable";
 import type { ProgressStore } from "./progressStore";
 import { type ListState, nextSort, parseListState, serializeListState, toggleFilter } from "./urlState";
 import { useNumbersList, useSetProfile } from "./useNumbers";
+import "./numbers.css";
 
 const countFormat = new Intl.NumberFormat("en-US");
 

@@ -3,20 +3,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ipc, type ListRow, type NumbersList } from "../../lib/ipc";
+import { queryKeys } from "../../lib/queryKeys";
 import { firstLook, replaceRow, withProfile } from "./cache";
 import { createProgressStore } from "./progressStore";
 
-export function numbersKey(accountId: string | undefined) {
-  return ["numbers", accountId ?? ""] as const;
-}
-
 export function useNumbersList() {
   const queryClient = useQueryClient();
-  const account = useQuery({ queryKey: ["account"], queryFn: ipc.currentAccount });
+  const account = useQuery({ queryKey: queryKeys.account, queryFn: ipc.currentAccount });
   const accountId = account.data?.id;
   const [progress] = useState(() => createProgressStore());
   const list = useQuery({
-    queryKey: numbersKey(accountId),
+    queryKey: queryKeys.numbers(accountId),
     queryFn: ({ queryKey }) => {
       progress.set(null);
       // The first page is shown at once on a first load; a refresh keeps the whole old list
@@ -46,7 +43,7 @@ export interface ProfileChange {
 
 export function useSetProfile(accountId: string | undefined) {
   const queryClient = useQueryClient();
-  const key = numbersKey(accountId);
+  const key = queryKeys.numbers(accountId);
   return useMutation({
     mutationFn: (change: ProfileChange) => ipc.setNumberProfile(change.id, change.profileId),
     onMutate: async (change): Promise<{ before: ListRow | undefined }> => {
@@ -70,7 +67,7 @@ export function useSetProfile(accountId: string | undefined) {
       queryClient.setQueryData<NumbersList>(key, (list) => list && replaceRow(list, row.id, () => row));
     },
     onSettled: (_row, _error, change) => {
-      queryClient.invalidateQueries({ queryKey: ["number-detail", accountId ?? "", change.id] });
+      queryClient.invalidateQueries({ queryKey: queryKeys.numberDetail(accountId, change.id) });
     },
   });
 }

@@ -3,6 +3,8 @@ import { useId, useState } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { switchAccountCache } from "../../lib/accountCache";
 import { type AccountSummary, ipc, type SettingsEdit, type Theme } from "../../lib/ipc";
+import { queryKeys } from "../../lib/queryKeys";
+import "./settings.css";
 
 const themes: { value: Theme; label: string }[] = [
   { value: "system", label: "Same as the system" },
@@ -14,16 +16,16 @@ const themes: { value: Theme; label: string }[] = [
 export function SettingsPage({ account }: { account: AccountSummary }) {
   const ids = useId();
   const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: ["settings"], queryFn: ipc.getSettings });
-  const accounts = useQuery({ queryKey: ["accounts"], queryFn: ipc.listAccounts });
+  const settings = useQuery({ queryKey: queryKeys.settings, queryFn: ipc.getSettings });
+  const accounts = useQuery({ queryKey: queryKeys.accounts, queryFn: ipc.listAccounts });
   const update = useMutation({
     mutationFn: (edit: SettingsEdit) => ipc.updateSettings(edit),
-    onSuccess: (view) => queryClient.setQueryData(["settings"], view),
+    onSuccess: (view) => queryClient.setQueryData(queryKeys.settings, view),
   });
   const forget = useMutation({
     mutationFn: ipc.forgetAccount,
     onSuccess: (view, id) => {
-      queryClient.setQueryData(["accounts"], view);
+      queryClient.setQueryData(queryKeys.accounts, view);
       if (id === account.id) {
         switchAccountCache(queryClient, null);
       }

@@ -4,6 +4,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { switchAccountCache } from "../../lib/accountCache";
 import { CommandError, ipc } from "../../lib/ipc";
 import { ConnectForm } from "../connect/ConnectForm";
+import "./welcome.css";
 
 /**
  * First screen: try the demo account, or connect a real one. `startupError` is why the account

@@ -18,7 +18,7 @@ struct State {
 
 /// The gate every request passes before it is sent.
 #[derive(Debug)]
-pub(crate) struct Throttle {
+pub(crate) struct RequestPacer {
     /// FIFO turnstile: waiters pass one at a time, in order, each seeing the latest state.
     turnstile: tokio::sync::Mutex<()>,
     state: Mutex<State>,
@@ -26,9 +26,9 @@ pub(crate) struct Throttle {
     max_spacing: Duration,
 }
 
-impl Throttle {
+impl RequestPacer {
     pub(crate) fn new(low_watermark: u64, max_spacing: Duration) -> Self {
-        Throttle {
+        RequestPacer {
             turnstile: tokio::sync::Mutex::new(()),
             state: Mutex::new(State {
                 pause_until: None,
@@ -103,7 +103,7 @@ mod tests {
 
     #[tokio::test]
     async fn open_gate_does_not_wait() {
-        let t = Throttle::new(2, Duration::from_secs(5));
+        let t = RequestPacer::new(2, Duration::from_secs(5));
         let start = Instant::now();
         for _ in 0..100 {
             t.acquire().await;
@@ -113,7 +113,7 @@ mod tests {
 
     #[tokio::test]
     async fn low_budget_spaces_requests() {
-        let t = Throttle::new(2, Duration::from_secs(5));
+        let t = RequestPacer::new(2, Duration::from_secs(5));
         t.observe(Some(RateLimitStatus {
             limit: Some(10),
             remaining: 1,
@@ -143,7 +143,7 @@ mod tests {
 
     #[tokio::test]
     async fn pause_holds_everyone() {
-        let t = std::sync::Arc::new(Throttle::new(2, Duration::from_secs(5)));
+        let t = std::sync::Arc::new(RequestPacer::new(2, Duration::from_secs(5)));
         t.pause_for(Duration::from_millis(150));
         let start = Instant::now();
         let a = tokio::spawn({
