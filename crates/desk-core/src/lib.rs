@@ -6,7 +6,6 @@ pub mod accounts;
 pub mod columns;
 pub mod countries;
 pub mod numbers;
-pub mod overview;
 pub mod profiles;
 pub mod readiness;
 pub mod rows;

@@ -12,7 +12,7 @@ use telnyx_client::{
 };
 
 use crate::columns::RowColumns;
-use crate::overview::ProfileSummary;
+use crate::profiles::ProfileSummary;
 use crate::rows::{ListRow, NumberRow, SnapshotIndex};
 use crate::sizes::RememberedSizes;
 use crate::snapshot::{load_snapshot, AccountSnapshot, ListSizes, LoadProgress};
@@ -94,11 +94,11 @@ impl NumbersService {
         }
     }
 
-    /// Remembers that `account` has about `numbers` numbers (e.g. as a key check counted them)
-    /// when nothing is known of it yet, so its first load asks for every page at once. The
-    /// inventory is taken to be as long: usually it is, and when not, the difference is fetched
-    /// after or dropped.
-    pub fn expect(&self, account: &str, numbers: usize) {
+    /// Seeds the remembered sizes of `account` with about `numbers` numbers (e.g. as a key check
+    /// counted them) when nothing is known of it yet, so its first load asks for every page at
+    /// once. The inventory is taken to be as long: usually it is, and when not, the difference is
+    /// fetched after or dropped.
+    pub fn seed_sizes(&self, account: &str, numbers: usize) {
         if let Some(remembered) = &self.remembered {
             if remembered.get(account) == ListSizes::default() {
                 remembered.put(
@@ -380,7 +380,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("desk-core-expect-{}", std::process::id()));
         let path = dir.join("list-sizes.json");
         let service = NumbersService::remembering(RememberedSizes::at(&path));
-        service.expect("a", 1_200);
+        service.seed_sizes("a", 1_200);
         let sizes = RememberedSizes::at(&path).get("a");
         assert_eq!((sizes.numbers, sizes.phone_numbers), (1_200, 1_200));
         // What a load found wins over a later guess.
@@ -392,7 +392,7 @@ mod tests {
             },
         );
         let service = NumbersService::remembering(RememberedSizes::at(&path));
-        service.expect("b", 99);
+        service.seed_sizes("b", 99);
         assert_eq!(RememberedSizes::at(&path).get("b").phone_numbers, 12);
         service.forget("a");
         assert_eq!(RememberedSizes::at(&path).get("a"), ListSizes::default());

@@ -123,13 +123,13 @@ const INVENTORY: usize = 2;
 const CAMPAIGNS: usize = 3;
 const VERIFICATIONS: usize = 4;
 
-/// Per-list (done, total) pages, reported summed.
-struct Board<'a, F: Fn(LoadProgress)> {
+/// The load's progress: per list (done, total) pages, reported summed.
+struct LoadTally<'a, F: Fn(LoadProgress)> {
     lists: Mutex<[(u32, u32); 5]>,
     report: &'a F,
 }
 
-impl<F: Fn(LoadProgress)> Board<'_, F> {
+impl<F: Fn(LoadProgress)> LoadTally<'_, F> {
     fn set(&self, list: usize, done: u32, total: u32) {
         // A poisoned lock only means an earlier report panicked; the counts are still usable.
         let mut lists = self.lists.lock().unwrap_or_else(|e| e.into_inner());
@@ -206,12 +206,12 @@ pub async fn load_snapshot(
     on_progress: impl Fn(LoadProgress) + Send + Sync,
     on_first_look: Option<&(dyn Fn(&AccountSnapshot) + Send + Sync)>,
 ) -> Result<AccountSnapshot, Error> {
-    let board = Board {
+    let tally = LoadTally {
         lists: Mutex::new([(0, 1); 5]),
         report: &on_progress,
     };
-    board.set(NUMBERS, 0, 1);
-    let board = &board;
+    tally.set(NUMBERS, 0, 1);
+    let tally = &tally;
     let first_look = Mutex::new(FirstLook::default());
     let offer = |update: &dyn Fn(&mut FirstLook)| {
         let mut look = first_look.lock().unwrap_or_else(|e| e.into_inner());
@@ -257,14 +257,14 @@ pub async fn load_snapshot(
                 &number_filter,
                 expected.numbers,
                 first_page,
-                |p| board.set(NUMBERS, p.pages_done, p.total_pages),
+                |p| tally.set(NUMBERS, p.pages_done, p.total_pages),
             )
             .await
     };
     // The client's list-all helper for profiles reports no progress: it counts as one page.
     let profiles = async {
         let profiles = client.list_all_messaging_profiles(&profile_filter).await?;
-        board.set(PROFILES, 1, 1);
+        tally.set(PROFILES, 1, 1);
         if on_first_look.is_some() {
             offer(&|look| look.profiles = Some(profiles.clone()));
         }
@@ -275,26 +275,26 @@ pub async fn load_snapshot(
             .list_all_phone_number_statuses_expecting(
                 &inventory_filter,
                 expected.phone_numbers,
-                |p| board.set(INVENTORY, p.pages_done, p.total_pages),
+                |p| tally.set(INVENTORY, p.pages_done, p.total_pages),
             )
             .await;
-        Ok(kept(board, INVENTORY, listed))
+        Ok(kept(tally, INVENTORY, listed))
     };
     let campaigns = async {
         let listed = client
             .list_all_phone_number_campaigns(&campaign_filter, |p| {
-                board.set(CAMPAIGNS, p.pages_done, p.total_pages)
+                tally.set(CAMPAIGNS, p.pages_done, p.total_pages)
             })
             .await;
-        Ok(kept(board, CAMPAIGNS, listed))
+        Ok(kept(tally, CAMPAIGNS, listed))
     };
     let verifications = async {
         let listed = client
             .list_all_verification_requests(&verification_filter, |p| {
-                board.set(VERIFICATIONS, p.pages_done, p.total_pages)
+                tally.set(VERIFICATIONS, p.pages_done, p.total_pages)
             })
             .await;
-        Ok(kept(board, VERIFICATIONS, listed))
+        Ok(kept(tally, VERIFICATIONS, listed))
     };
 
     let (
@@ -321,14 +321,14 @@ pub async fn load_snapshot(
 
 /// A compliance list's records, or none and the gap when it failed.
 fn kept<T, F: Fn(LoadProgress)>(
-    board: &Board<'_, F>,
+    tally: &LoadTally<'_, F>,
     list: usize,
     listed: Result<Vec<T>, Error>,
 ) -> (Vec<T>, Option<Gap>) {
     match listed {
         Ok(records) => (records, None),
         Err(err) => {
-            board.finish(list);
+            tally.finish(list);
             (Vec::new(), Some(Gap::Failed(plain_reason(&err))))
         }
     }
@@ -353,13 +353,13 @@ mod tests {
     fn progress_is_summed_over_the_lists() {
         let reports = Mutex::new(Vec::new());
         let report = |p: LoadProgress| reports.lock().unwrap_or_else(|e| e.into_inner()).push(p);
-        let board = Board {
+        let tally = LoadTally {
             lists: Mutex::new([(0, 1); 5]),
             report: &report,
         };
-        board.set(NUMBERS, 1, 40);
-        board.set(PROFILES, 1, 1);
-        board.set(NUMBERS, 40, 40);
+        tally.set(NUMBERS, 1, 40);
+        tally.set(PROFILES, 1, 1);
+        tally.set(NUMBERS, 40, 40);
         let reports = reports.into_inner().unwrap_or_else(|e| e.into_inner());
         assert_eq!(
             reports,

@@ -75,7 +75,7 @@ pub async fn connect_account(
         })
         .await?;
     // The first load can ask for every page at once (the inventory is taken to be as long).
-    numbers.expect(&account.id, count);
+    numbers.seed_sizes(&account.id, count);
     Ok(account)
 }
 
