@@ -202,14 +202,25 @@ export type ListRow = ListRow_Serialize | ListRow_Deserialize;
  *  [`NumberRow`], which the detail panel fetches for one number.
  */
 export type ListRow_Deserialize = {
+	/**  The phone-number id (numeric string). */
 	id: string,
+	/**  As the API gives it (E.164; short codes may be bare digits). */
 	phoneNumber: string,
+	/**  For people: `+1 (212) 555-0100`, `+44 770 090 0000`, `55501`. */
 	display: string,
+	/**  Plain words: "Local (long code)", "Toll-free", "Short code". */
 	typeLabel: string,
+	/**  Stable key for filtering. */
 	numberType: NumberKind,
+	/**  ISO alpha-2, when known. */
 	countryCode?: string | null,
+	/**
+	 *  English name ("United Kingdom"), the code itself when the table lacks it, or
+	 *  "Unknown country".
+	 */
 	countryName: string,
 	profileId?: string | null,
+	/**  `None` when unassigned or when the profile is not on the account. */
 	profileName?: string | null,
 	sms: boolean,
 	mms: boolean,
@@ -224,14 +235,25 @@ export type ListRow_Deserialize = {
  *  [`NumberRow`], which the detail panel fetches for one number.
  */
 export type ListRow_Serialize = {
+	/**  The phone-number id (numeric string). */
 	id: string,
+	/**  As the API gives it (E.164; short codes may be bare digits). */
 	phoneNumber: string,
+	/**  For people: `+1 (212) 555-0100`, `+44 770 090 0000`, `55501`. */
 	display: string,
+	/**  Plain words: "Local (long code)", "Toll-free", "Short code". */
 	typeLabel: string,
+	/**  Stable key for filtering. */
 	numberType: NumberKind,
+	/**  ISO alpha-2, when known. */
 	countryCode: string | null,
+	/**
+	 *  English name ("United Kingdom"), the code itself when the table lacks it, or
+	 *  "Unknown country".
+	 */
 	countryName: string,
 	profileId: string | null,
+	/**  `None` when unassigned or when the profile is not on the account. */
 	profileName: string | null,
 	sms: boolean,
 	mms: boolean,
@@ -310,35 +332,11 @@ export type NumberKind = "longCode" | "tollFree" | "shortCode" |
 /**  A `type` this app does not know, or none. */
 "unknown";
 
-/**  One row of the numbers screen. */
+/**  One number as the detail panel shows it: its list row and the rest. */
 export type NumberRow = NumberRow_Serialize | NumberRow_Deserialize;
 
-/**  One row of the numbers screen. */
+/**  One number as the detail panel shows it: its list row and the rest. */
 export type NumberRow_Deserialize = {
-	/**  The phone-number id (numeric string). */
-	id: string,
-	/**  As the API gives it (E.164; short codes may be bare digits). */
-	phoneNumber: string,
-	/**  For people: `+1 (212) 555-0100`, `+44 770 090 0000`, `55501`. */
-	display: string,
-	/**  Plain words: "Local (long code)", "Toll-free", "Short code". */
-	typeLabel: string,
-	/**  Stable key for filtering. */
-	numberType: NumberKind,
-	/**  ISO alpha-2, when known. */
-	countryCode?: string | null,
-	/**
-	 *  English name ("United Kingdom"), the code itself when the table lacks it, or
-	 *  "Unknown country".
-	 */
-	countryName: string,
-	profileId?: string | null,
-	/**  `None` when unassigned or when the profile is not on the account. */
-	profileName?: string | null,
-	sms: boolean,
-	mms: boolean,
-	health?: HealthView | null,
-	tags: string[],
 	eligibleMessagingProducts: string[],
 	/**  Inventory `status` (`active`, `purchase-pending`, …), when the inventory lists the number. */
 	status?: string | null,
@@ -347,34 +345,10 @@ export type NumberRow_Deserialize = {
 	/**  Toll-free `verificationStatus` (`Verified`, …), when a request covers the number. */
 	verificationStatus?: string | null,
 	readiness: Readiness,
-};
+} & ListRow_Deserialize;
 
-/**  One row of the numbers screen. */
+/**  One number as the detail panel shows it: its list row and the rest. */
 export type NumberRow_Serialize = {
-	/**  The phone-number id (numeric string). */
-	id: string,
-	/**  As the API gives it (E.164; short codes may be bare digits). */
-	phoneNumber: string,
-	/**  For people: `+1 (212) 555-0100`, `+44 770 090 0000`, `55501`. */
-	display: string,
-	/**  Plain words: "Local (long code)", "Toll-free", "Short code". */
-	typeLabel: string,
-	/**  Stable key for filtering. */
-	numberType: NumberKind,
-	/**  ISO alpha-2, when known. */
-	countryCode: string | null,
-	/**
-	 *  English name ("United Kingdom"), the code itself when the table lacks it, or
-	 *  "Unknown country".
-	 */
-	countryName: string,
-	profileId: string | null,
-	/**  `None` when unassigned or when the profile is not on the account. */
-	profileName: string | null,
-	sms: boolean,
-	mms: boolean,
-	health: HealthView | null,
-	tags: string[],
 	eligibleMessagingProducts: string[],
 	/**  Inventory `status` (`active`, `purchase-pending`, …), when the inventory lists the number. */
 	status: string | null,
@@ -383,7 +357,7 @@ export type NumberRow_Serialize = {
 	/**  Toll-free `verificationStatus` (`Verified`, …), when a request covers the number. */
 	verificationStatus: string | null,
 	readiness: Readiness,
-};
+} & ListRow_Serialize;
 
 /**  Everything the numbers screen lists, at one moment. */
 export type NumbersList = NumbersList_Serialize | NumbersList_Deserialize;

@@ -364,7 +364,7 @@ mod tests {
         let mut updated = s.numbers[0].clone();
         updated.messaging_profile_id = Some(MessagingProfileId::new("p-1"));
         let row = replace_number(&mut s, updated);
-        assert_eq!(row.profile_name.as_deref(), Some("Support Line"));
+        assert_eq!(row.list.profile_name.as_deref(), Some("Support Line"));
         assert_eq!(
             s.numbers[0]
                 .messaging_profile_id

@@ -157,8 +157,10 @@ async fn demo_account_verdicts() {
     }
 
     // The showcase numbers get the verdict the demo account built them for.
-    let by_number: HashMap<&str, &NumberRow> =
-        rows.iter().map(|r| (digits(&r.phone_number), r)).collect();
+    let by_number: HashMap<&str, &NumberRow> = rows
+        .iter()
+        .map(|r| (digits(&r.list.phone_number), r))
+        .collect();
     for (number, verdict, reason_has) in SHOWCASE {
         let row = by_number
             .get(digits(number))
@@ -201,8 +203,8 @@ async fn demo_account_verdicts() {
     }
 
     let ready = &by_number["12125550100"];
-    assert_eq!(ready.display, "+1 (212) 555-0100");
-    assert_eq!(ready.profile_name.as_deref(), Some("Support Line"));
+    assert_eq!(ready.list.display, "+1 (212) 555-0100");
+    assert_eq!(ready.list.profile_name.as_deref(), Some("Support Line"));
     assert_eq!(ready.campaign_status.as_deref(), Some("ASSIGNED"));
     assert_eq!(ready.status.as_deref(), Some("active"));
 
@@ -285,12 +287,12 @@ async fn a_first_look_at_the_first_page_comes_before_the_rest() {
     let rows = build_rows(first);
     let ready_row = rows
         .iter()
-        .find(|r| r.phone_number == "+12125550100")
+        .find(|r| r.list.phone_number == "+12125550100")
         .expect("the first showcase number is on page 1");
     assert_eq!(ready_row.readiness.verdict, Verdict::Checking);
     let no_profile = rows
         .iter()
-        .find(|r| r.phone_number == "+12125550104")
+        .find(|r| r.list.phone_number == "+12125550104")
         .expect("on page 1");
     assert_eq!(no_profile.readiness.verdict, Verdict::NoProfile);
     assert!(rows
@@ -390,8 +392,10 @@ async fn a_refused_compliance_list_degrades_to_couldnt_check() {
     );
     assert_eq!(snapshot.gaps.inventory, None);
     let rows = build_rows(&snapshot);
-    let by_number: HashMap<&str, &NumberRow> =
-        rows.iter().map(|r| (r.phone_number.as_str(), r)).collect();
+    let by_number: HashMap<&str, &NumberRow> = rows
+        .iter()
+        .map(|r| (r.list.phone_number.as_str(), r))
+        .collect();
     // A US long code that was ready cannot be called ready (or broken) without its 10DLC list…
     let us = by_number["+12125550100"];
     assert_eq!(us.readiness.verdict, Verdict::Unchecked);
@@ -476,6 +480,6 @@ async fn a_created_profile_can_take_numbers_at_once() {
         )
         .await
         .expect("assigned");
-    assert_eq!(row.profile_name.as_deref(), Some("Front Desk"));
+    assert_eq!(row.list.profile_name.as_deref(), Some("Front Desk"));
     sim.shutdown().await;
 }
