@@ -1,6 +1,7 @@
 //! The numbers screen's rows: each number joined with its profile, inventory status, 10DLC
 //! assignment and toll-free verification through hash maps (O(n) for the whole account), with its
-//! readiness, plus the facet counts the filters show.
+//! readiness. The filters' counts are the window's (`ui/src/features/numbers/model.ts`,
+//! `applyList`): it filters the rows it holds, so it counts them too.
 
 use std::collections::HashMap;
 
@@ -323,108 +324,6 @@ fn group(digits: &str) -> String {
     out
 }
 
-/// One value of a filter with the number of rows that have it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "camelCase")]
-pub struct Facet {
-    /// Profile id (or [`UNASSIGNED_KEY`]), number-type key, country code (or
-    /// [`UNKNOWN_COUNTRY_KEY`]), verdict key, or tag.
-    pub key: String,
-    pub label: String,
-    pub count: u32,
-}
-
-/// Facet key of numbers without a profile (profile ids are UUIDs, so it cannot clash).
-pub const UNASSIGNED_KEY: &str = "unassigned";
-/// Facet key of numbers without a country.
-pub const UNKNOWN_COUNTRY_KEY: &str = "unknown";
-
-/// How many rows have each profile, type, country, verdict and tag. Verdicts are listed in
-/// precedence order, all ten even at zero; the other facets only list values present, most
-/// frequent first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "camelCase")]
-pub struct FacetCounts {
-    pub total: u32,
-    pub profiles: Vec<Facet>,
-    pub types: Vec<Facet>,
-    pub countries: Vec<Facet>,
-    pub verdicts: Vec<Facet>,
-    pub tags: Vec<Facet>,
-}
-
-/// Counts the facets of `rows`.
-pub fn facet_counts(rows: &[NumberRow]) -> FacetCounts {
-    let mut profiles: HashMap<&str, (&str, u32)> = HashMap::new();
-    let mut types: HashMap<&str, (&str, u32)> = HashMap::new();
-    let mut countries: HashMap<&str, (&str, u32)> = HashMap::new();
-    let mut verdicts: HashMap<Verdict, u32> = HashMap::new();
-    let mut tags: HashMap<&str, (&str, u32)> = HashMap::new();
-    for r in rows {
-        match (&r.list.profile_id, &r.list.profile_name) {
-            (Some(id), Some(name)) => bump(&mut profiles, id.as_str(), name.as_str()),
-            (Some(id), None) => bump(&mut profiles, id.as_str(), "Missing profile"),
-            (None, _) => bump(&mut profiles, UNASSIGNED_KEY, "No profile"),
-        }
-        bump(
-            &mut types,
-            r.list.number_type.key(),
-            r.list.number_type.label(),
-        );
-        bump(
-            &mut countries,
-            r.list
-                .country_code
-                .as_deref()
-                .unwrap_or(UNKNOWN_COUNTRY_KEY),
-            r.list.country_name.as_str(),
-        );
-        *verdicts.entry(r.readiness.verdict).or_insert(0) += 1;
-        for t in &r.list.tags {
-            bump(&mut tags, t.as_str(), t.as_str());
-        }
-    }
-    FacetCounts {
-        total: u32::try_from(rows.len()).unwrap_or(u32::MAX),
-        profiles: sorted(profiles),
-        types: sorted(types),
-        countries: sorted(countries),
-        verdicts: Verdict::ALL
-            .iter()
-            .map(|v| Facet {
-                key: v.key().to_owned(),
-                label: v.label().to_owned(),
-                count: verdicts.get(v).copied().unwrap_or(0),
-            })
-            .collect(),
-        tags: sorted(tags),
-    }
-}
-
-fn bump<'a>(map: &mut HashMap<&'a str, (&'a str, u32)>, key: &'a str, label: &'a str) {
-    map.entry(key).or_insert((label, 0)).1 += 1;
-}
-
-fn sorted(map: HashMap<&str, (&str, u32)>) -> Vec<Facet> {
-    let mut out: Vec<Facet> = map
-        .into_iter()
-        .map(|(key, (label, count))| Facet {
-            key: key.to_owned(),
-            label: label.to_owned(),
-            count,
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| a.label.cmp(&b.label))
-            .then_with(|| a.key.cmp(&b.key))
-    });
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -502,25 +401,6 @@ mod tests {
         assert_eq!(r.list.profile_id.as_deref(), Some("gone"));
         assert_eq!(r.list.profile_name, None);
         assert_eq!(r.readiness.verdict, Verdict::Provisioning);
-    }
-
-    #[test]
-    fn facets_count_every_dimension() {
-        let f = facet_counts(&build_rows(&snapshot()));
-        assert_eq!(f.total, 4);
-        let count =
-            |facets: &[Facet], key: &str| facets.iter().find(|x| x.key == key).map(|x| x.count);
-        assert_eq!(count(&f.profiles, "p-1"), Some(1));
-        assert_eq!(count(&f.profiles, UNASSIGNED_KEY), Some(1));
-        assert_eq!(count(&f.profiles, "gone"), Some(1));
-        assert_eq!(count(&f.types, "longCode"), Some(3));
-        assert_eq!(count(&f.countries, "US"), Some(3));
-        assert_eq!(count(&f.tags, "vip"), Some(2));
-        assert_eq!(f.tags.first().map(|t| t.key.as_str()), Some("vip"));
-        assert_eq!(f.verdicts.len(), Verdict::ALL.len());
-        assert_eq!(count(&f.verdicts, "ready"), Some(1));
-        assert_eq!(count(&f.verdicts, "unhealthy"), Some(0));
-        assert_eq!(f.verdicts.iter().map(|v| v.count).sum::<u32>(), 4);
     }
 
     #[test]
