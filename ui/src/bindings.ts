@@ -42,6 +42,11 @@ export const commands = {
 	updateSettings: (edit: SettingsEdit) => typedError<SettingsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_settings", { edit })),
 };
 
+/* Constants */
+export const HEALTH_THRESHOLDS = {"maxSpamRatio":0.75,"minSuccessRatio":0.25} as const;
+
+export const VERDICTS = [{"key":"provisioning","label":"Provisioning","tone":"info"},{"key":"notMessagingCapable","label":"Not messaging-capable","tone":"bad"},{"key":"noProfile","label":"No profile","tone":"bad"},{"key":"profileDisabled","label":"Profile disabled","tone":"bad"},{"key":"needs10dlcCampaign","label":"Needs 10DLC campaign","tone":"warn"},{"key":"needsTollFreeVerification","label":"Needs toll-free verification","tone":"warn"},{"key":"shortCodeNotProvisioned","label":"Short code not provisioned","tone":"warn"},{"key":"unchecked","label":"Couldn't check","tone":"warn"},{"key":"unhealthy","label":"Unhealthy","tone":"bad"},{"key":"checking","label":"Checking…","tone":"info"},{"key":"checkCountryRules","label":"Check country rules","tone":"info"},{"key":"ready","label":"Ready","tone":"ok"}] as const;
+
 /* Types */
 /**  A connected Telnyx account. The key itself is in the keychain under `keychain_ref`. */
 export type AccountEntry = {
@@ -134,6 +139,15 @@ export type CountryLabel_Deserialize = {
 export type CountryLabel_Serialize = {
 	code: string | null,
 	name: string,
+};
+
+/**
+ *  The two thresholds, as the app exports them into the window's bindings (`HEALTH_THRESHOLDS` in
+ *  `ui/src/bindings.ts`) for its health bars.
+ */
+export type HealthThresholds = {
+	minSuccessRatio: number | null,
+	maxSpamRatio: number | null,
 };
 
 /**  A number's health metrics as the UI shows them (ratios 0–1). */
@@ -456,7 +470,10 @@ export type RowColumns_Deserialize = {
 	profileRefs: ProfileRef_Deserialize[],
 	/**  [`SMS`] | [`MMS`]. */
 	features: number[],
-	/**  `[successRatio, spamRatio, messageCount, inboundOutboundRatio]`, ratios to four decimals. */
+	/**
+	 *  `[successRatio, spamRatio, messageCount, inboundOutboundRatio]`, ratios to four decimals
+	 *  (success and spam only where that keeps readiness's judgement, see `judged_ratio`).
+	 */
 	health: ([number | null, number | null, number, number | null] | null)[],
 	tags: string[][],
 	verdict: Verdict[],
@@ -478,7 +495,10 @@ export type RowColumns_Serialize = {
 	profileRefs: ProfileRef_Serialize[],
 	/**  [`SMS`] | [`MMS`]. */
 	features: number[],
-	/**  `[successRatio, spamRatio, messageCount, inboundOutboundRatio]`, ratios to four decimals. */
+	/**
+	 *  `[successRatio, spamRatio, messageCount, inboundOutboundRatio]`, ratios to four decimals
+	 *  (success and spam only where that keeps readiness's judgement, see `judged_ratio`).
+	 */
 	health: ([number | null, number | null, number, number | null] | null)[],
 	tags: string[][],
 	verdict: Verdict[],
@@ -542,6 +562,12 @@ export type Settings_Serialize = {
 /**  Light, dark, or whatever the operating system prefers. */
 export type Theme = "system" | "light" | "dark";
 
+/**
+ *  How a verdict's badge looks: ready, a state to know about (provisioning, still checking,
+ *  country rules), a step to take, or something broken.
+ */
+export type Tone = "ok" | "info" | "warn" | "bad";
+
 /**  A type as the table shows it. */
 export type TypeLabel = {
 	numberType: NumberKind,
@@ -566,6 +592,13 @@ export type Verdict = "provisioning" | "notMessagingCapable" | "noProfile" | "pr
 "unchecked" | "unhealthy" | 
 /**  A list the number needs is still loading (a first look while the pages arrive). */
 "checking" | "checkCountryRules" | "ready";
+
+/**  A verdict as the window names and colours it. */
+export type VerdictLabel = {
+	key: Verdict,
+	label: string,
+	tone: Tone,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -68,7 +68,10 @@ use crate::snapshot::Gap;
 pub use enablement::{
     enablement_rule, ComplianceStep, EnablementRule, NumberKind, Region, ENABLEMENT_RULES,
 };
-pub use health::{MAX_SPAM_RATIO, MIN_SUCCESS_RATIO};
+pub use health::{
+    judge_health, HealthJudgement, HealthThresholds, HEALTH_THRESHOLDS, MAX_SPAM_RATIO,
+    MIN_SUCCESS_RATIO,
+};
 
 /// The one-word answer to "can this number text?". Declared in precedence order (see the module
 /// docs); the one exception is [`Verdict::ShortCodeNotProvisioned`], which takes the place of
@@ -146,10 +149,59 @@ impl Verdict {
         }
     }
 
+    /// How the badge looks.
+    pub fn tone(self) -> Tone {
+        match self {
+            Verdict::Ready => Tone::Ok,
+            Verdict::Provisioning | Verdict::Checking | Verdict::CheckCountryRules => Tone::Info,
+            Verdict::Needs10dlcCampaign
+            | Verdict::NeedsTollFreeVerification
+            | Verdict::ShortCodeNotProvisioned
+            | Verdict::Unchecked => Tone::Warn,
+            Verdict::NotMessagingCapable
+            | Verdict::NoProfile
+            | Verdict::ProfileDisabled
+            | Verdict::Unhealthy => Tone::Bad,
+        }
+    }
+
     /// True only for [`Verdict::Ready`].
     pub fn is_ready(self) -> bool {
         self == Verdict::Ready
     }
+}
+
+/// How a verdict's badge looks: ready, a state to know about (provisioning, still checking,
+/// country rules), a step to take, or something broken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub enum Tone {
+    Ok,
+    Info,
+    Warn,
+    Bad,
+}
+
+/// A verdict as the window names and colours it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct VerdictLabel {
+    pub key: Verdict,
+    pub label: &'static str,
+    pub tone: Tone,
+}
+
+/// Every verdict in precedence order with its words and tone. The app exports it into the
+/// window's bindings (`VERDICTS` in `ui/src/bindings.ts`), so the badges, the readiness filter and
+/// the readiness sort use these rather than a copy.
+pub fn verdict_catalogue() -> [VerdictLabel; 12] {
+    Verdict::ALL.map(|v| VerdictLabel {
+        key: v,
+        label: v.label(),
+        tone: v.tone(),
+    })
 }
 
 /// One line of a number's checklist.

@@ -752,3 +752,18 @@ fn any_input_gives_a_coherent_answer() {
         assert!(coherent, "{n:?} {ctx:?} → {r:#?}");
     }
 }
+
+#[test]
+fn the_catalogue_is_every_verdict_in_precedence_order_with_its_words() {
+    let catalogue = verdict_catalogue();
+    assert_eq!(catalogue.map(|v| v.key), Verdict::ALL);
+    assert!(catalogue.iter().all(|v| v.label == v.key.label()));
+    assert_eq!(
+        serde_json::to_value(catalogue[4]).expect("serializes"),
+        serde_json::json!({"key": "needs10dlcCampaign", "label": "Needs 10DLC campaign", "tone": "warn"})
+    );
+    assert_eq!(
+        serde_json::to_value(HEALTH_THRESHOLDS).expect("serializes"),
+        serde_json::json!({"minSuccessRatio": 0.25, "maxSpamRatio": 0.75})
+    );
+}
