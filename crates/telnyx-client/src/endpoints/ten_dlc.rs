@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::models::{
     Campaign, CampaignId, ListPhoneNumberCampaigns, PhoneNumberCampaign, TenDlcPage, E164,
 };
-use crate::paging::{collect_rest, Progress};
+use crate::paging::{collect_expecting, collect_rest, Page, PaginationMeta, Progress, MAX_PAGES};
 use crate::query::{segment, Query};
 
 const LIST: &str = "/10dlc/phone_number_campaigns";
@@ -90,6 +90,38 @@ impl Client {
         .await
     }
 
+    /// Every number↔campaign assignment matching `filter`, when about `expected` are expected (e.g.
+    /// as many as the last listing found): every expected page is asked for at once, as
+    /// [`Client::list_all_messaging_numbers_expecting`] does, a round trip less than
+    /// [`Client::list_all_phone_number_campaigns`]; 0 asks for the first page alone, then the
+    /// rest. The first page's `totalRecords` decides, counted in pages as that method counts them.
+    pub async fn list_all_phone_number_campaigns_expecting(
+        &self,
+        filter: &ListPhoneNumberCampaigns,
+        expected: usize,
+        on_progress: impl Fn(Progress) + Send + Sync,
+    ) -> Result<Vec<PhoneNumberCampaign>> {
+        let asked = PHONE_NUMBER_CAMPAIGNS_PAGE_SIZE;
+        let expected_pages = u32::try_from(expected.div_ceil(asked as usize)).unwrap_or(MAX_PAGES);
+        collect_expecting(
+            "GET /10dlc/phone_number_campaigns",
+            expected_pages,
+            self.page_concurrency(),
+            |n| {
+                let (client, filter) = (self.clone(), filter.clone());
+                spawn_page(async move {
+                    let page = client
+                        .list_phone_number_campaigns(&filter, n, asked)
+                        .await?;
+                    Ok(as_page(page, n, asked))
+                })
+            },
+            &|_| {},
+            &on_progress,
+        )
+        .await
+    }
+
     /// `GET /10dlc/phone_number_campaigns/{phoneNumber}`: the number's assignment. The answer for
     /// a number without a campaign is UNCONFIRMED (FACTS.md §6; likely 404, see
     /// [`Error::is_not_found`]).
@@ -102,5 +134,26 @@ impl Client {
     pub async fn get_campaign(&self, id: &CampaignId) -> Result<Campaign> {
         let path = format!("/10dlc/campaign/{}", segment(id.as_str()));
         self.send(&Call::get(CAMPAIGN, path, Query::new())).await
+    }
+}
+
+/// Page `number` of a 10DLC listing as a JSON:API page. Its page count is what
+/// [`Client::list_all_phone_number_campaigns`] takes from a first page: a server that clamps
+/// `recordsPerPage` returns a full page of its own size. (Only the first page's count is used.)
+fn as_page<T>(page: TenDlcPage<T>, number: u32, asked: u32) -> Page<T> {
+    let got = u32::try_from(page.records.len()).unwrap_or(u32::MAX);
+    let size = if got > 0 && got < asked && page.total_records > got {
+        got
+    } else {
+        asked
+    };
+    Page {
+        meta: PaginationMeta {
+            page_number: number,
+            page_size: size,
+            total_pages: page.total_records.div_ceil(size).max(1),
+            total_results: page.total_records,
+        },
+        data: page.records,
     }
 }
