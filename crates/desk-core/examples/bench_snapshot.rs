@@ -123,7 +123,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         load_snapshot(&client, snapshot.sizes(), |_| {}, None)
     })
     .await?;
-    // Which list decides a refresh: the five side by side as load_snapshot runs them, the two long
+    // Which list decides a refresh: the five side by side as load_snapshot runs them, the long
     // lists expecting their sizes, each timed to its own end (the run whose last list ends first).
     let sizes = snapshot.sizes();
     let mut lists: Option<[Duration; 5]> = None;
@@ -162,7 +162,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             },
             async {
                 let listed = client
-                    .list_all_phone_number_campaigns(&campaigns_filter, |_| {})
+                    .list_all_phone_number_campaigns_expecting(
+                        &campaigns_filter,
+                        sizes.campaigns,
+                        |_| {},
+                    )
                     .await;
                 ended(listed.map(|l| l.len()))
             },

@@ -101,11 +101,13 @@ impl NumbersService {
     pub fn seed_sizes(&self, account: &str, numbers: usize) {
         if let Some(remembered) = &self.remembered {
             if remembered.get(account) == ListSizes::default() {
+                // The 10DLC assignments are left unknown: a key check says nothing of them.
                 remembered.put(
                     account,
                     ListSizes {
                         numbers,
                         phone_numbers: numbers,
+                        ..ListSizes::default()
                     },
                 );
             }
@@ -389,6 +391,7 @@ mod tests {
             ListSizes {
                 numbers: 10,
                 phone_numbers: 12,
+                campaigns: 3,
             },
         );
         let service = NumbersService::remembering(RememberedSizes::at(&path));

@@ -317,17 +317,21 @@ async fn the_next_run_remembers_the_sizes_and_asks_for_every_page_at_once() {
     let (cold, first_list, first_looks) = run().await;
     let (warm, second_list, second_looks) = run().await;
 
-    let pages = |n: usize| n.div_ceil(250) as u64;
+    // Pages of each long list asked for at once (at most the client's page concurrency).
+    let pages = |n: usize| (n.div_ceil(250) as u64).min(client.page_concurrency() as u64);
     let account = sim.account();
-    let long_lists = pages(account.numbers.len()) + pages(account.numbers.len());
+    let long_lists = pages(account.numbers.len())
+        + pages(account.numbers.len())
+        + pages(account.campaign_assignments.len());
     // Cold: the first page of each list (and the profiles), nothing more, until they answer.
     assert!(
         cold <= 6,
         "{cold} requests in the first round trip of a cold load"
     );
-    // Warm: every page of the numbers and of the inventory at once, with the others.
+    // Warm: every page of the numbers, the inventory and the 10DLC assignments at once, with the
+    // others.
     assert!(
-        warm >= long_lists.min(2 * 8),
+        warm >= long_lists,
         "{warm} requests in the first round trip of a load that knows its sizes"
     );
     // The same list either way, each with one first look of the first page.
