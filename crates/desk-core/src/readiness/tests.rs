@@ -1,3 +1,6 @@
+//! The verdict table (a number, its context, what readiness must say), precedence, and the
+//! properties every answer keeps whatever the input.
+
 use super::*;
 use telnyx_client::{
     AssignmentStatus, CampaignId, FeatureSet, Features, MessagingProfileId, NumberHealth,
