@@ -13,7 +13,8 @@ const END: &str = "<!-- dependency-table:end -->";
 /// crate → the crates it may depend on, from ARCHITECTURE.md's table.
 fn allowed() -> BTreeMap<String, BTreeSet<String>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let map = std::fs::read_to_string(root.join("ARCHITECTURE.md")).expect("ARCHITECTURE.md exists");
+    let map =
+        std::fs::read_to_string(root.join("ARCHITECTURE.md")).expect("ARCHITECTURE.md exists");
     let start = map.find(BEGIN).expect("the table's begin marker") + BEGIN.len();
     let end = map.find(END).expect("the table's end marker");
     map[start..end]
@@ -21,7 +22,10 @@ fn allowed() -> BTreeMap<String, BTreeSet<String>> {
         .filter(|l| l.starts_with("| `"))
         .map(|row| {
             let cells: Vec<&str> = row.trim_matches('|').split('|').map(str::trim).collect();
-            assert!(cells.len() >= 2, "a table row has at least two cells: {row}");
+            assert!(
+                cells.len() >= 2,
+                "a table row has at least two cells: {row}"
+            );
             let name = cells[0].trim_matches('`').to_string();
             let deps = cells[1]
                 .split(',')
@@ -37,11 +41,21 @@ fn allowed() -> BTreeMap<String, BTreeSet<String>> {
 fn actual() -> BTreeMap<String, BTreeSet<String>> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--no-deps", "--offline"])
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("cargo metadata runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let meta: serde_json::Value = serde_json::from_slice(&out.stdout).expect("metadata is JSON");
     meta["packages"]
         .as_array()
@@ -90,19 +104,31 @@ fn the_table_forbids_what_the_invariants_say() {
     for (name, deps) in &allowed {
         if name != "number-desk" {
             for shell_only in ["tauri", "tauri-plugin-store", "tauri-specta", "tauri-build"] {
-                assert!(!deps.contains(shell_only), "{name} may not depend on {shell_only}");
+                assert!(
+                    !deps.contains(shell_only),
+                    "{name} may not depend on {shell_only}"
+                );
             }
         }
         if name != "desk-host" {
-            assert!(!deps.contains("keyring"), "only desk-host talks to the keychain, not {name}");
+            assert!(
+                !deps.contains("keyring"),
+                "only desk-host talks to the keychain, not {name}"
+            );
         }
     }
     // The simulator is written from the spec, never from the client's (or the app's) types.
     for forbidden in ["telnyx-client", "desk-core", "desk-host"] {
-        assert!(!allowed["telnyx-sim"].contains(forbidden), "telnyx-sim may not use {forbidden}");
+        assert!(
+            !allowed["telnyx-sim"].contains(forbidden),
+            "telnyx-sim may not use {forbidden}"
+        );
     }
     // The client knows nothing of the product.
     for forbidden in ["desk-core", "desk-host", "telnyx-sim"] {
-        assert!(!allowed["telnyx-client"].contains(forbidden), "telnyx-client may not use {forbidden}");
+        assert!(
+            !allowed["telnyx-client"].contains(forbidden),
+            "telnyx-client may not use {forbidden}"
+        );
     }
 }

@@ -21,22 +21,30 @@ use tauri::Manager;
 use tauri_specta::{collect_commands, Builder};
 
 /// The one builder that produces both the invoke handler and the TypeScript bindings; the app, the
-/// `export-bindings` binary and the stale-bindings test all use it.
+/// `export-bindings` binary and the stale-bindings test all use it. Besides the commands it exports
+/// readiness's verdict catalogue and health thresholds as constants (`VERDICTS`,
+/// `HEALTH_THRESHOLDS`), so the window uses desk-core's values rather than copies of them.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    Builder::<tauri::Wry>::new().commands(collect_commands![
-        commands::account::open_demo,
-        commands::account::current_account,
-        commands::account::connect_account,
-        commands::account::switch_account,
-        commands::account::forget_account,
-        commands::account::list_accounts,
-        commands::numbers::load_numbers,
-        commands::numbers::number_detail,
-        commands::numbers::set_number_profile,
-        commands::numbers::create_messaging_profile,
-        commands::settings::get_settings,
-        commands::settings::update_settings,
-    ])
+    use desk_core::readiness::{verdict_catalogue, HealthThresholds, VerdictLabel};
+    Builder::<tauri::Wry>::new()
+        .typ::<VerdictLabel>()
+        .typ::<HealthThresholds>()
+        .constant("VERDICTS", verdict_catalogue())
+        .constant("HEALTH_THRESHOLDS", desk_core::readiness::HEALTH_THRESHOLDS)
+        .commands(collect_commands![
+            commands::account::open_demo,
+            commands::account::current_account,
+            commands::account::connect_account,
+            commands::account::switch_account,
+            commands::account::forget_account,
+            commands::account::list_accounts,
+            commands::numbers::load_numbers,
+            commands::numbers::number_detail,
+            commands::numbers::set_number_profile,
+            commands::numbers::create_messaging_profile,
+            commands::settings::get_settings,
+            commands::settings::update_settings,
+        ])
 }
 
 /// How the committed bindings are generated (a header that keeps the linters off generated code).

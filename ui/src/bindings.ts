@@ -42,6 +42,11 @@ export const commands = {
 	updateSettings: (edit: SettingsEdit) => typedError<SettingsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_settings", { edit })),
 };
 
+/* Constants */
+export const HEALTH_THRESHOLDS = {"maxSpamRatio":0.75,"minSuccessRatio":0.25} as const;
+
+export const VERDICTS = [{"key":"provisioning","label":"Provisioning","tone":"info"},{"key":"notMessagingCapable","label":"Not messaging-capable","tone":"bad"},{"key":"noProfile","label":"No profile","tone":"bad"},{"key":"profileDisabled","label":"Profile disabled","tone":"bad"},{"key":"needs10dlcCampaign","label":"Needs 10DLC campaign","tone":"warn"},{"key":"needsTollFreeVerification","label":"Needs toll-free verification","tone":"warn"},{"key":"shortCodeNotProvisioned","label":"Short code not provisioned","tone":"warn"},{"key":"unchecked","label":"Couldn't check","tone":"warn"},{"key":"unhealthy","label":"Unhealthy","tone":"bad"},{"key":"checking","label":"Checking…","tone":"info"},{"key":"checkCountryRules","label":"Check country rules","tone":"info"},{"key":"ready","label":"Ready","tone":"ok"}] as const;
+
 /* Types */
 /**  A connected Telnyx account. The key itself is in the keychain under `keychain_ref`. */
 export type AccountEntry = {
@@ -145,6 +150,15 @@ export type CountryLabel_Serialize = {
 	name: string,
 };
 
+/**
+ *  The two thresholds, as the app exports them into the window's bindings (`HEALTH_THRESHOLDS` in
+ *  `ui/src/bindings.ts`) for its health bars.
+ */
+export type HealthThresholds = {
+	minSuccessRatio: number | null,
+	maxSpamRatio: number | null,
+};
+
 /**  A number's health metrics as the UI shows them (ratios 0–1). */
 export type HealthView = {
 	successRatio: number | null,
@@ -211,14 +225,25 @@ export type ListRow = ListRow_Serialize | ListRow_Deserialize;
  *  [`NumberRow`], which the detail panel fetches for one number.
  */
 export type ListRow_Deserialize = {
+	/**  The phone-number id (numeric string). */
 	id: string,
+	/**  As the API gives it (E.164; short codes may be bare digits). */
 	phoneNumber: string,
+	/**  For people: `+1 (212) 555-0100`, `+44 770 090 0000`, `55501`. */
 	display: string,
+	/**  Plain words: "Local (long code)", "Toll-free", "Short code". */
 	typeLabel: string,
+	/**  Stable key for filtering. */
 	numberType: NumberKind,
+	/**  ISO alpha-2, when known. */
 	countryCode?: string | null,
+	/**
+	 *  English name ("United Kingdom"), the code itself when the table lacks it, or
+	 *  "Unknown country".
+	 */
 	countryName: string,
 	profileId?: string | null,
+	/**  `None` when unassigned or when the profile is not on the account. */
 	profileName?: string | null,
 	sms: boolean,
 	mms: boolean,
@@ -233,14 +258,25 @@ export type ListRow_Deserialize = {
  *  [`NumberRow`], which the detail panel fetches for one number.
  */
 export type ListRow_Serialize = {
+	/**  The phone-number id (numeric string). */
 	id: string,
+	/**  As the API gives it (E.164; short codes may be bare digits). */
 	phoneNumber: string,
+	/**  For people: `+1 (212) 555-0100`, `+44 770 090 0000`, `55501`. */
 	display: string,
+	/**  Plain words: "Local (long code)", "Toll-free", "Short code". */
 	typeLabel: string,
+	/**  Stable key for filtering. */
 	numberType: NumberKind,
+	/**  ISO alpha-2, when known. */
 	countryCode: string | null,
+	/**
+	 *  English name ("United Kingdom"), the code itself when the table lacks it, or
+	 *  "Unknown country".
+	 */
 	countryName: string,
 	profileId: string | null,
+	/**  `None` when unassigned or when the profile is not on the account. */
 	profileName: string | null,
 	sms: boolean,
 	mms: boolean,
@@ -319,35 +355,11 @@ export type NumberKind = "longCode" | "tollFree" | "shortCode" |
 /**  A `type` this app does not know, or none. */
 "unknown";
 
-/**  One row of the numbers screen. */
+/**  One number as the detail panel shows it: its list row and the rest. */
 export type NumberRow = NumberRow_Serialize | NumberRow_Deserialize;
 
-/**  One row of the numbers screen. */
+/**  One number as the detail panel shows it: its list row and the rest. */
 export type NumberRow_Deserialize = {
-	/**  The phone-number id (numeric string). */
-	id: string,
-	/**  As the API gives it (E.164; short codes may be bare digits). */
-	phoneNumber: string,
-	/**  For people: `+1 (212) 555-0100`, `+44 770 090 0000`, `55501`. */
-	display: string,
-	/**  Plain words: "Local (long code)", "Toll-free", "Short code". */
-	typeLabel: string,
-	/**  Stable key for filtering. */
-	numberType: NumberKind,
-	/**  ISO alpha-2, when known. */
-	countryCode?: string | null,
-	/**
-	 *  English name ("United Kingdom"), the code itself when the table lacks it, or
-	 *  "Unknown country".
-	 */
-	countryName: string,
-	profileId?: string | null,
-	/**  `None` when unassigned or when the profile is not on the account. */
-	profileName?: string | null,
-	sms: boolean,
-	mms: boolean,
-	health?: HealthView | null,
-	tags: string[],
 	eligibleMessagingProducts: string[],
 	/**  Inventory `status` (`active`, `purchase-pending`, …), when the inventory lists the number. */
 	status?: string | null,
@@ -356,34 +368,10 @@ export type NumberRow_Deserialize = {
 	/**  Toll-free `verificationStatus` (`Verified`, …), when a request covers the number. */
 	verificationStatus?: string | null,
 	readiness: Readiness,
-};
+} & ListRow_Deserialize;
 
-/**  One row of the numbers screen. */
+/**  One number as the detail panel shows it: its list row and the rest. */
 export type NumberRow_Serialize = {
-	/**  The phone-number id (numeric string). */
-	id: string,
-	/**  As the API gives it (E.164; short codes may be bare digits). */
-	phoneNumber: string,
-	/**  For people: `+1 (212) 555-0100`, `+44 770 090 0000`, `55501`. */
-	display: string,
-	/**  Plain words: "Local (long code)", "Toll-free", "Short code". */
-	typeLabel: string,
-	/**  Stable key for filtering. */
-	numberType: NumberKind,
-	/**  ISO alpha-2, when known. */
-	countryCode: string | null,
-	/**
-	 *  English name ("United Kingdom"), the code itself when the table lacks it, or
-	 *  "Unknown country".
-	 */
-	countryName: string,
-	profileId: string | null,
-	/**  `None` when unassigned or when the profile is not on the account. */
-	profileName: string | null,
-	sms: boolean,
-	mms: boolean,
-	health: HealthView | null,
-	tags: string[],
 	eligibleMessagingProducts: string[],
 	/**  Inventory `status` (`active`, `purchase-pending`, …), when the inventory lists the number. */
 	status: string | null,
@@ -392,7 +380,7 @@ export type NumberRow_Serialize = {
 	/**  Toll-free `verificationStatus` (`Verified`, …), when a request covers the number. */
 	verificationStatus: string | null,
 	readiness: Readiness,
-};
+} & ListRow_Serialize;
 
 /**  Everything the numbers screen lists, at one moment. */
 export type NumbersList = NumbersList_Serialize | NumbersList_Deserialize;
@@ -491,7 +479,10 @@ export type RowColumns_Deserialize = {
 	profileRefs: ProfileRef_Deserialize[],
 	/**  [`SMS`] | [`MMS`]. */
 	features: number[],
-	/**  `[successRatio, spamRatio, messageCount, inboundOutboundRatio]`, ratios to four decimals. */
+	/**
+	 *  `[successRatio, spamRatio, messageCount, inboundOutboundRatio]`, ratios to four decimals
+	 *  (success and spam only where that keeps readiness's judgement, see `judged_ratio`).
+	 */
 	health: ([number | null, number | null, number, number | null] | null)[],
 	tags: string[][],
 	verdict: Verdict[],
@@ -513,7 +504,10 @@ export type RowColumns_Serialize = {
 	profileRefs: ProfileRef_Serialize[],
 	/**  [`SMS`] | [`MMS`]. */
 	features: number[],
-	/**  `[successRatio, spamRatio, messageCount, inboundOutboundRatio]`, ratios to four decimals. */
+	/**
+	 *  `[successRatio, spamRatio, messageCount, inboundOutboundRatio]`, ratios to four decimals
+	 *  (success and spam only where that keeps readiness's judgement, see `judged_ratio`).
+	 */
 	health: ([number | null, number | null, number, number | null] | null)[],
 	tags: string[][],
 	verdict: Verdict[],
@@ -577,6 +571,12 @@ export type Settings_Serialize = {
 /**  Light, dark, or whatever the operating system prefers. */
 export type Theme = "system" | "light" | "dark";
 
+/**
+ *  How a verdict's badge looks: ready, a state to know about (provisioning, still checking,
+ *  country rules), a step to take, or something broken.
+ */
+export type Tone = "ok" | "info" | "warn" | "bad";
+
 /**  A type as the table shows it. */
 export type TypeLabel = {
 	numberType: NumberKind,
@@ -604,6 +604,13 @@ export type Verdict = "provisioning" | "notMessagingCapable" | "noProfile" | "pr
 "unchecked" | "unhealthy" | 
 /**  A list the number needs is still loading (a first look while the pages arrive). */
 "checking" | "checkCountryRules" | "ready";
+
+/**  A verdict as the window names and colours it. */
+export type VerdictLabel = {
+	key: Verdict,
+	label: string,
+	tone: Tone,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -10,7 +10,7 @@ use std::hash::Hash;
 
 use serde::Serialize;
 
-use crate::readiness::{NumberKind, Verdict};
+use crate::readiness::{NumberKind, Verdict, MAX_SPAM_RATIO, MIN_SUCCESS_RATIO};
 use crate::rows::{HealthView, ListRow};
 
 /// A type as the table shows it.
@@ -51,6 +51,21 @@ fn ratio(x: f64) -> f64 {
     (x * 1e4).round() / 1e4
 }
 
+/// A success or spam ratio to four decimals, unless rounding would carry it across a mark the
+/// window judges it by (0 and 1, and `threshold`, readiness's): then as Telnyx gave it, so the
+/// window's health bar judges it as readiness does (0.24996 is below 25 %; 0.25 is not).
+fn judged_ratio(x: f64, threshold: f64) -> f64 {
+    let r = ratio(x);
+    let same_side = [0.0, 1.0, threshold]
+        .iter()
+        .all(|mark| x.partial_cmp(mark) == r.partial_cmp(mark));
+    if same_side {
+        r
+    } else {
+        x
+    }
+}
+
 /// Rows column by column: entry `i` of every array is row `i`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -70,7 +85,8 @@ pub struct RowColumns {
     pub profile_refs: Vec<ProfileRef>,
     /// [`SMS`] | [`MMS`].
     pub features: Vec<u8>,
-    /// `[successRatio, spamRatio, messageCount, inboundOutboundRatio]`, ratios to four decimals.
+    /// `[successRatio, spamRatio, messageCount, inboundOutboundRatio]`, ratios to four decimals
+    /// (success and spam only where that keeps readiness's judgement, see `judged_ratio`).
     pub health: Vec<Option<(f64, f64, u32, f64)>>,
     pub tags: Vec<Vec<String>>,
     pub verdict: Vec<Verdict>,
@@ -141,8 +157,8 @@ impl RowColumns {
                 .push((u8::from(row.sms) * SMS) | (u8::from(row.mms) * MMS));
             c.health.push(row.health.map(|h| {
                 (
-                    ratio(h.success_ratio),
-                    ratio(h.spam_ratio),
+                    judged_ratio(h.success_ratio, MIN_SUCCESS_RATIO),
+                    judged_ratio(h.spam_ratio, MAX_SPAM_RATIO),
                     h.message_count,
                     ratio(h.inbound_outbound_ratio),
                 )
@@ -310,6 +326,104 @@ mod tests {
             .join("../../ui/src/lib/fixtures/row-columns.json");
         if std::env::var_os("UPDATE_FIXTURES").is_some() {
             std::fs::create_dir_all(path.parent().expect("dir")).expect("fixture dir");
+            std::fs::write(&path, &fixture).expect("fixture written");
+        }
+        let committed: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_default())
+                .unwrap_or_default();
+        let current: serde_json::Value = serde_json::from_str(&fixture).expect("json");
+        assert!(
+            committed == current,
+            "{} is stale: run `UPDATE_FIXTURES=1 cargo test -p desk-core columns`",
+            path.display()
+        );
+    }
+
+    /// The window colours each health bar itself (`healthTone` in
+    /// `ui/src/features/numbers/model.ts`); its test reads this fixture: the health figures of a
+    /// few numbers as the list's columns carry them (built by `list_of`, as the app does), and
+    /// how readiness judges the figures Telnyx gave. Run with `UPDATE_FIXTURES=1` to rewrite it.
+    #[test]
+    fn the_windows_health_fixture_is_current() {
+        use crate::readiness::{judge_health, HealthJudgement, HEALTH_THRESHOLDS};
+        // (success, spam, messages): either side of each threshold, within a rounding of it,
+        // exactly on it, and figures readiness does not judge.
+        let figures = [
+            (0.9, 0.01, 100),
+            (0.246, 0.01, 100),
+            (0.24996, 0.01, 100),
+            (0.25, 0.01, 100),
+            (0.25004, 0.2, 10),
+            (0.9, 0.754, 100),
+            (0.9, 0.75004, 100),
+            (0.9, 0.75, 100),
+            (0.9, 0.74996, 100),
+            (0.1, 0.9, 10),
+            (0.0, 1.0, 10),
+            (1.0, 0.0, 10),
+            (0.18, 0.01, 0),
+            (0.5, 0.1, -5),
+            (1.00004, 0.0, 10),
+            (-0.00004, 0.0, 10),
+            (-0.5, 0.1, 10),
+            (f64::NAN, 0.1, 10),
+            (0.5, f64::INFINITY, 10),
+        ];
+        let mut snapshot = crate::snapshot::AccountSnapshot {
+            numbers: Vec::new(),
+            profiles: Vec::new(),
+            phone_numbers: Vec::new(),
+            campaigns: Vec::new(),
+            verifications: Vec::new(),
+            gaps: crate::snapshot::Gaps::default(),
+            loaded_at: std::time::SystemTime::UNIX_EPOCH,
+        };
+        let mut judged = Vec::new();
+        for (i, (success, spam, messages)) in figures.into_iter().enumerate() {
+            let mut number: telnyx_client::MessagingNumber = serde_json::from_value(
+                serde_json::json!({"id": i.to_string(), "phone_number": format!("+1212555{i:0>4}")}),
+            )
+            .expect("number");
+            number.health = Some(telnyx_client::NumberHealth {
+                message_count: messages,
+                inbound_outbound_ratio: 0.5,
+                success_ratio: success,
+                spam_ratio: spam,
+            });
+            snapshot.numbers.push(number);
+            judged.push(judge_health(messages, success, spam));
+        }
+        let columns = crate::numbers::list_of(&snapshot, true).rows;
+        // What crosses to the window judges the same as what Telnyx gave.
+        for ((success, spam, messages), (carried, judgement)) in
+            figures.iter().zip(columns.health.iter().zip(&judged))
+        {
+            if let Some((s, p, count, _)) = carried {
+                assert_eq!(
+                    judge_health(i64::from(*count), *s, *p),
+                    *judgement,
+                    "{success} {spam} {messages} went as {s} {p}"
+                );
+            }
+        }
+        let judged: Vec<&str> = judged
+            .iter()
+            .map(|j| match j {
+                HealthJudgement::Unhealthy { .. } => "unhealthy",
+                HealthJudgement::Healthy => "healthy",
+                HealthJudgement::NoMessages | HealthJudgement::Unreadable => "notJudged",
+            })
+            .collect();
+        let fixture = serde_json::to_string_pretty(&serde_json::json!({
+            "thresholds": HEALTH_THRESHOLDS,
+            "columns": columns,
+            "readiness": judged,
+        }))
+        .expect("json")
+            + "\n";
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../ui/src/lib/fixtures/health.json");
+        if std::env::var_os("UPDATE_FIXTURES").is_some() {
             std::fs::write(&path, &fixture).expect("fixture written");
         }
         let committed: serde_json::Value =

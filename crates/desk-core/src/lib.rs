@@ -7,7 +7,6 @@ pub mod columns;
 pub mod countries;
 pub mod error;
 pub mod numbers;
-pub mod overview;
 pub mod profiles;
 pub mod readiness;
 pub mod rows;

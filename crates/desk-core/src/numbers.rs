@@ -12,7 +12,7 @@ use telnyx_client::{
 };
 
 use crate::columns::RowColumns;
-use crate::overview::ProfileSummary;
+use crate::profiles::ProfileSummary;
 use crate::rows::{ListRow, NumberRow, SnapshotIndex};
 use crate::sizes::RememberedSizes;
 use crate::snapshot::{load_snapshot, AccountSnapshot, ListSizes, LoadProgress};
@@ -95,18 +95,20 @@ impl NumbersService {
         }
     }
 
-    /// Remembers that `account` has about `numbers` numbers (e.g. as a key check counted them)
-    /// when nothing is known of it yet, so its first load asks for every page at once. The
-    /// inventory is taken to be as long: usually it is, and when not, the difference is fetched
-    /// after or dropped.
-    pub fn expect(&self, account: &str, numbers: usize) {
+    /// Seeds the remembered sizes of `account` with about `numbers` numbers (e.g. as a key check
+    /// counted them) when nothing is known of it yet, so its first load asks for every page at
+    /// once. The inventory is taken to be as long: usually it is, and when not, the difference is
+    /// fetched after or dropped.
+    pub fn seed_sizes(&self, account: &str, numbers: usize) {
         if let Some(remembered) = &self.remembered {
             if remembered.get(account) == ListSizes::default() {
+                // The 10DLC assignments are left unknown: a key check says nothing of them.
                 remembered.put(
                     account,
                     ListSizes {
                         numbers,
                         phone_numbers: numbers,
+                        ..ListSizes::default()
                     },
                 );
             }
@@ -363,7 +365,7 @@ mod tests {
         let mut updated = s.numbers[0].clone();
         updated.messaging_profile_id = Some(MessagingProfileId::new("p-1"));
         let row = replace_number(&mut s, updated);
-        assert_eq!(row.profile_name.as_deref(), Some("Support Line"));
+        assert_eq!(row.list.profile_name.as_deref(), Some("Support Line"));
         assert_eq!(
             s.numbers[0]
                 .messaging_profile_id
@@ -379,7 +381,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("desk-core-expect-{}", std::process::id()));
         let path = dir.join("list-sizes.json");
         let service = NumbersService::remembering(RememberedSizes::at(&path));
-        service.expect("a", 1_200);
+        service.seed_sizes("a", 1_200);
         let sizes = RememberedSizes::at(&path).get("a");
         assert_eq!((sizes.numbers, sizes.phone_numbers), (1_200, 1_200));
         // What a load found wins over a later guess.
@@ -388,10 +390,11 @@ mod tests {
             ListSizes {
                 numbers: 10,
                 phone_numbers: 12,
+                campaigns: 3,
             },
         );
         let service = NumbersService::remembering(RememberedSizes::at(&path));
-        service.expect("b", 99);
+        service.seed_sizes("b", 99);
         assert_eq!(RememberedSizes::at(&path).get("b").phone_numbers, 12);
         service.forget("a");
         assert_eq!(RememberedSizes::at(&path).get("a"), ListSizes::default());

@@ -1,10 +1,20 @@
-//! Creating a messaging profile from the Numbers screen when the account has none: the three things
-//! an admin must decide (a name, where incoming messages go, which countries it may text), checked
-//! in plain words before anything is sent.
+//! Messaging profiles as the Numbers screen lists them ([`ProfileSummary`]), and creating one when
+//! the account has none: the three things an admin must decide (a name, where incoming messages go,
+//! which countries it may text), checked in plain words before anything is sent.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use telnyx_client::CreateMessagingProfile;
 use url::Url;
+
+/// A messaging profile as the UI lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileSummary {
+    pub id: String,
+    pub name: String,
+    pub enabled: bool,
+}
 
 /// What the "create a profile" form sends.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

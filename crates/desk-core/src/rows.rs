@@ -1,6 +1,7 @@
 //! The numbers screen's rows: each number joined with its profile, inventory status, 10DLC
 //! assignment and toll-free verification through hash maps (O(n) for the whole account), with its
-//! readiness, plus the facet counts the filters show.
+//! readiness. The filters' counts are the window's (`ui/src/features/numbers/model.ts`,
+//! `applyList`): it filters the rows it holds, so it counts them too.
 
 use std::collections::HashMap;
 
@@ -25,11 +26,13 @@ pub struct HealthView {
     pub inbound_outbound_ratio: f64,
 }
 
-/// One row of the numbers screen.
+/// A row as the list carries it: what the table, its search, filters and sort use, and no more
+/// (10,000 of these cross to the window). The reason, fix, checklist and API statuses are in
+/// [`NumberRow`], which the detail panel fetches for one number.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
-pub struct NumberRow {
+pub struct ListRow {
     /// The phone-number id (numeric string).
     pub id: String,
     /// As the API gives it (E.164; short codes may be bare digits).
@@ -52,6 +55,18 @@ pub struct NumberRow {
     pub mms: bool,
     pub health: Option<HealthView>,
     pub tags: Vec<String>,
+    pub verdict: Verdict,
+}
+
+/// One number as the detail panel shows it: its list row and the rest.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct NumberRow {
+    /// The list row's fields, at the top level of this row's JSON (its `verdict` is
+    /// `readiness.verdict`).
+    #[serde(flatten)]
+    pub list: ListRow,
     pub eligible_messaging_products: Vec<String>,
     /// Inventory `status` (`active`, `purchase-pending`, …), when the inventory lists the number.
     pub status: Option<String>,
@@ -62,47 +77,9 @@ pub struct NumberRow {
     pub readiness: Readiness,
 }
 
-/// A row as the list carries it: what the table, its search, filters and sort use, and no more
-/// (10,000 of these cross to the window). The reason, fix, checklist and API statuses are in
-/// [`NumberRow`], which the detail panel fetches for one number.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "camelCase")]
-pub struct ListRow {
-    pub id: String,
-    pub phone_number: String,
-    pub display: String,
-    pub type_label: String,
-    pub number_type: NumberKind,
-    pub country_code: Option<String>,
-    pub country_name: String,
-    pub profile_id: Option<String>,
-    pub profile_name: Option<String>,
-    pub sms: bool,
-    pub mms: bool,
-    pub health: Option<HealthView>,
-    pub tags: Vec<String>,
-    pub verdict: Verdict,
-}
-
 impl From<NumberRow> for ListRow {
     fn from(row: NumberRow) -> Self {
-        ListRow {
-            id: row.id,
-            phone_number: row.phone_number,
-            display: row.display,
-            type_label: row.type_label,
-            number_type: row.number_type,
-            country_code: row.country_code,
-            country_name: row.country_name,
-            profile_id: row.profile_id,
-            profile_name: row.profile_name,
-            sms: row.sms,
-            mms: row.mms,
-            health: row.health,
-            tags: row.tags,
-            verdict: row.readiness.verdict,
-        }
+        row.list
     }
 }
 
@@ -217,36 +194,8 @@ impl<'a> SnapshotIndex<'a> {
     pub fn row(&self, number: &MessagingNumber) -> NumberRow {
         let ctx = self.context(number);
         let readiness = assess(number, &ctx);
-        let ListRow {
-            id,
-            phone_number,
-            display,
-            type_label,
-            number_type,
-            country_code,
-            country_name,
-            profile_id,
-            profile_name,
-            sms,
-            mms,
-            health,
-            tags,
-            verdict: _,
-        } = list_row(number, &ctx, readiness.verdict);
         NumberRow {
-            id,
-            phone_number,
-            display,
-            type_label,
-            number_type,
-            country_code,
-            country_name,
-            profile_id,
-            profile_name,
-            sms,
-            mms,
-            health,
-            tags,
+            list: list_row(number, &ctx, readiness.verdict),
             eligible_messaging_products: number.eligible_messaging_products.clone(),
             status: ctx.status.map(|s| s.as_str().to_owned()),
             campaign_status: ctx
@@ -375,101 +324,6 @@ fn group(digits: &str) -> String {
     out
 }
 
-/// One value of a filter with the number of rows that have it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "camelCase")]
-pub struct Facet {
-    /// Profile id (or [`UNASSIGNED_KEY`]), number-type key, country code (or
-    /// [`UNKNOWN_COUNTRY_KEY`]), verdict key, or tag.
-    pub key: String,
-    pub label: String,
-    pub count: u32,
-}
-
-/// Facet key of numbers without a profile (profile ids are UUIDs, so it cannot clash).
-pub const UNASSIGNED_KEY: &str = "unassigned";
-/// Facet key of numbers without a country.
-pub const UNKNOWN_COUNTRY_KEY: &str = "unknown";
-
-/// How many rows have each profile, type, country, verdict and tag. Verdicts are listed in
-/// precedence order, all ten even at zero; the other facets only list values present, most
-/// frequent first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "camelCase")]
-pub struct FacetCounts {
-    pub total: u32,
-    pub profiles: Vec<Facet>,
-    pub types: Vec<Facet>,
-    pub countries: Vec<Facet>,
-    pub verdicts: Vec<Facet>,
-    pub tags: Vec<Facet>,
-}
-
-/// Counts the facets of `rows`.
-pub fn facet_counts(rows: &[NumberRow]) -> FacetCounts {
-    let mut profiles: HashMap<&str, (&str, u32)> = HashMap::new();
-    let mut types: HashMap<&str, (&str, u32)> = HashMap::new();
-    let mut countries: HashMap<&str, (&str, u32)> = HashMap::new();
-    let mut verdicts: HashMap<Verdict, u32> = HashMap::new();
-    let mut tags: HashMap<&str, (&str, u32)> = HashMap::new();
-    for r in rows {
-        match (&r.profile_id, &r.profile_name) {
-            (Some(id), Some(name)) => bump(&mut profiles, id.as_str(), name.as_str()),
-            (Some(id), None) => bump(&mut profiles, id.as_str(), "Missing profile"),
-            (None, _) => bump(&mut profiles, UNASSIGNED_KEY, "No profile"),
-        }
-        bump(&mut types, r.number_type.key(), r.number_type.label());
-        bump(
-            &mut countries,
-            r.country_code.as_deref().unwrap_or(UNKNOWN_COUNTRY_KEY),
-            r.country_name.as_str(),
-        );
-        *verdicts.entry(r.readiness.verdict).or_insert(0) += 1;
-        for t in &r.tags {
-            bump(&mut tags, t.as_str(), t.as_str());
-        }
-    }
-    FacetCounts {
-        total: u32::try_from(rows.len()).unwrap_or(u32::MAX),
-        profiles: sorted(profiles),
-        types: sorted(types),
-        countries: sorted(countries),
-        verdicts: Verdict::ALL
-            .iter()
-            .map(|v| Facet {
-                key: v.key().to_owned(),
-                label: v.label().to_owned(),
-                count: verdicts.get(v).copied().unwrap_or(0),
-            })
-            .collect(),
-        tags: sorted(tags),
-    }
-}
-
-fn bump<'a>(map: &mut HashMap<&'a str, (&'a str, u32)>, key: &'a str, label: &'a str) {
-    map.entry(key).or_insert((label, 0)).1 += 1;
-}
-
-fn sorted(map: HashMap<&str, (&str, u32)>) -> Vec<Facet> {
-    let mut out: Vec<Facet> = map
-        .into_iter()
-        .map(|(key, (label, count))| Facet {
-            key: key.to_owned(),
-            label: label.to_owned(),
-            count,
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| a.label.cmp(&b.label))
-            .then_with(|| a.key.cmp(&b.key))
-    });
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -520,52 +374,33 @@ mod tests {
         let rows = build_rows(&snapshot());
         assert_eq!(rows.len(), 4);
         let r = &rows[0];
-        assert_eq!(r.display, "+1 (212) 555-0100");
-        assert_eq!(r.type_label, "Local (long code)");
-        assert_eq!(r.profile_name.as_deref(), Some("Support Line"));
+        assert_eq!(r.list.display, "+1 (212) 555-0100");
+        assert_eq!(r.list.type_label, "Local (long code)");
+        assert_eq!(r.list.profile_name.as_deref(), Some("Support Line"));
         assert_eq!(r.status.as_deref(), Some("active"));
         // The ASSIGNED assignment wins over a later failed one.
         assert_eq!(r.campaign_status.as_deref(), Some("ASSIGNED"));
         assert_eq!(r.readiness.verdict, Verdict::Ready);
-        assert_eq!(r.health.map(|h| h.message_count), Some(10));
-        assert!(r.sms && !r.mms);
+        assert_eq!(r.list.health.map(|h| h.message_count), Some(10));
+        assert!(r.list.sms && !r.list.mms);
 
         let r = &rows[1];
         // Joined by number when the inventory id differs; the latest request counts.
         assert_eq!(r.status.as_deref(), Some("active"));
         assert_eq!(r.verification_status.as_deref(), Some("In Progress"));
         assert_eq!(r.readiness.verdict, Verdict::ProfileDisabled);
-        assert_eq!(r.display, "+1 (800) 555-0101");
+        assert_eq!(r.list.display, "+1 (800) 555-0101");
 
         let r = &rows[2];
-        assert_eq!(r.country_name, "United Kingdom");
-        assert_eq!(r.display, "+44 770 090 0000");
+        assert_eq!(r.list.country_name, "United Kingdom");
+        assert_eq!(r.list.display, "+44 770 090 0000");
         assert_eq!(r.status, None);
         assert_eq!(r.readiness.verdict, Verdict::NotMessagingCapable);
 
         let r = &rows[3];
-        assert_eq!(r.profile_id.as_deref(), Some("gone"));
-        assert_eq!(r.profile_name, None);
+        assert_eq!(r.list.profile_id.as_deref(), Some("gone"));
+        assert_eq!(r.list.profile_name, None);
         assert_eq!(r.readiness.verdict, Verdict::Provisioning);
-    }
-
-    #[test]
-    fn facets_count_every_dimension() {
-        let f = facet_counts(&build_rows(&snapshot()));
-        assert_eq!(f.total, 4);
-        let count =
-            |facets: &[Facet], key: &str| facets.iter().find(|x| x.key == key).map(|x| x.count);
-        assert_eq!(count(&f.profiles, "p-1"), Some(1));
-        assert_eq!(count(&f.profiles, UNASSIGNED_KEY), Some(1));
-        assert_eq!(count(&f.profiles, "gone"), Some(1));
-        assert_eq!(count(&f.types, "longCode"), Some(3));
-        assert_eq!(count(&f.countries, "US"), Some(3));
-        assert_eq!(count(&f.tags, "vip"), Some(2));
-        assert_eq!(f.tags.first().map(|t| t.key.as_str()), Some("vip"));
-        assert_eq!(f.verdicts.len(), Verdict::ALL.len());
-        assert_eq!(count(&f.verdicts, "ready"), Some(1));
-        assert_eq!(count(&f.verdicts, "unhealthy"), Some(0));
-        assert_eq!(f.verdicts.iter().map(|v| v.count).sum::<u32>(), 4);
     }
 
     #[test]
@@ -654,5 +489,11 @@ mod tests {
         }
         assert_eq!(v["numberType"], "longCode");
         assert_eq!(v["health"]["successRatio"], 0.9);
+        // The list row is flattened into the detail row, so its JSON is the list row's and more.
+        let list = serde_json::to_value(ListRow::from(rows[0].clone())).expect("serializes");
+        for (key, value) in list.as_object().expect("an object") {
+            assert_eq!(&v[key], value, "{key}");
+        }
+        assert_eq!(v["verdict"], v["readiness"]["verdict"]);
     }
 }

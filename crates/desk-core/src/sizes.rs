@@ -1,8 +1,8 @@
 //! How many numbers each account had when last loaded, kept between runs so the first load of a
 //! session can ask for every page at once ([`crate::snapshot::load_snapshot`]'s `expected`): a
 //! round trip less before the whole list is on screen. A hint and nothing more: a missing,
-//! unreadable or stale file only costs that round trip, and nothing in it is secret (two counts per
-//! account id).
+//! unreadable or stale file only costs that round trip, and nothing in it is secret (three counts
+//! per account id).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -10,7 +10,8 @@ use std::sync::Mutex;
 
 use crate::snapshot::ListSizes;
 
-/// The remembered sizes, in a small JSON file: `{"<account id>": {"numbers": N, "phoneNumbers": M}}`.
+/// The remembered sizes, in a small JSON file:
+/// `{"<account id>": {"numbers": N, "phoneNumbers": M, "campaigns": C}}`.
 #[derive(Debug)]
 pub struct RememberedSizes {
     path: PathBuf,
@@ -86,6 +87,7 @@ mod tests {
         ListSizes {
             numbers,
             phone_numbers,
+            campaigns: numbers / 2,
         }
     }
 
@@ -109,7 +111,10 @@ mod tests {
         assert_eq!(third.get("a"), ListSizes::default());
         assert_eq!(third.get("b"), sizes(3, 3));
         let written = std::fs::read_to_string(&path).expect("file");
-        assert_eq!(written, r#"{"b":{"numbers":3,"phoneNumbers":3}}"#);
+        assert_eq!(
+            written,
+            r#"{"b":{"numbers":3,"phoneNumbers":3,"campaigns":1}}"#
+        );
         let _ = std::fs::remove_dir_all(path.parent().expect("dir"));
     }
 
@@ -122,6 +127,16 @@ mod tests {
         assert_eq!(remembered.get("a"), ListSizes::default());
         remembered.put("a", sizes(1, 2));
         assert_eq!(RememberedSizes::at(&path).get("a"), sizes(1, 2));
+        let _ = std::fs::remove_dir_all(path.parent().expect("dir"));
+    }
+
+    #[test]
+    fn a_file_from_before_the_10dlc_count_still_gives_the_other_two() {
+        let path = temp_path("two-counts");
+        std::fs::create_dir_all(path.parent().expect("dir")).expect("dir");
+        std::fs::write(&path, br#"{"a":{"numbers":10,"phoneNumbers":12}}"#).expect("write");
+        let got = RememberedSizes::at(&path).get("a");
+        assert_eq!((got.numbers, got.phone_numbers, got.campaigns), (10, 12, 0));
         let _ = std::fs::remove_dir_all(path.parent().expect("dir"));
     }
 }

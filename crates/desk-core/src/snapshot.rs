@@ -104,13 +104,13 @@ const INVENTORY: usize = 2;
 const CAMPAIGNS: usize = 3;
 const VERIFICATIONS: usize = 4;
 
-/// Per-list (done, total) pages, reported summed.
-struct Board<'a, F: Fn(LoadProgress)> {
+/// The load's progress: per list (done, total) pages, reported summed.
+struct LoadTally<'a, F: Fn(LoadProgress)> {
     lists: Mutex<[(u32, u32); 5]>,
     report: &'a F,
 }
 
-impl<F: Fn(LoadProgress)> Board<'_, F> {
+impl<F: Fn(LoadProgress)> LoadTally<'_, F> {
     fn set(&self, list: usize, done: u32, total: u32) {
         // A poisoned lock only means an earlier report panicked; the counts are still usable.
         let mut lists = self.lists.lock().unwrap_or_else(|e| e.into_inner());
@@ -137,7 +137,7 @@ impl<F: Fn(LoadProgress)> Board<'_, F> {
     }
 }
 
-/// How many records the two long lists of a snapshot had: what the next load of the account can
+/// How many records the long lists of a snapshot had: what the next load of the account can
 /// expect ([`load_snapshot`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -146,6 +146,11 @@ pub struct ListSizes {
     pub numbers: usize,
     /// The phone-number inventory.
     pub phone_numbers: usize,
+    /// 10DLC assignments (0: not known, as in files written before it was kept). On an account of
+    /// mostly US long codes it is about as long as the numbers; listed first page first, it would
+    /// end a load a round trip after them.
+    #[serde(default)]
+    pub campaigns: usize,
 }
 
 impl AccountSnapshot {
@@ -154,6 +159,7 @@ impl AccountSnapshot {
         ListSizes {
             numbers: self.numbers.len(),
             phone_numbers: self.phone_numbers.len(),
+            campaigns: self.campaigns.len(),
         }
     }
 }
@@ -175,9 +181,10 @@ struct FirstLook {
 /// [`Gap::Loading`]), so a screen can show them while the rest arrives. Without it nothing is kept
 /// for a first look.
 ///
-/// `expected` (the sizes of the last snapshot of the account, or none) lets the two long lists ask
-/// for all their pages at once rather than wait for the first page to tell the count: a round trip
-/// less. The first look then comes from the first page as soon as it arrives among the others.
+/// `expected` (the sizes of the last snapshot of the account, or none) lets the long lists (numbers,
+/// inventory, 10DLC assignments) ask for all their pages at once rather than wait for the first
+/// page to tell the count: a round trip less. The first look then comes from the first page as soon
+/// as it arrives among the others.
 ///
 /// An error in the numbers or the profiles fails the load; an error in a compliance list is
 /// recorded in [`AccountSnapshot::gaps`].
@@ -187,12 +194,12 @@ pub async fn load_snapshot(
     on_progress: impl Fn(LoadProgress) + Send + Sync,
     on_first_look: Option<&(dyn Fn(&AccountSnapshot) + Send + Sync)>,
 ) -> Result<AccountSnapshot, Error> {
-    let board = Board {
+    let tally = LoadTally {
         lists: Mutex::new([(0, 1); 5]),
         report: &on_progress,
     };
-    board.set(NUMBERS, 0, 1);
-    let board = &board;
+    tally.set(NUMBERS, 0, 1);
+    let tally = &tally;
     let first_look = Mutex::new(FirstLook::default());
     let offer = |update: &dyn Fn(&mut FirstLook)| {
         let mut look = first_look.lock().unwrap_or_else(|e| e.into_inner());
@@ -238,14 +245,14 @@ pub async fn load_snapshot(
                 &number_filter,
                 expected.numbers,
                 first_page,
-                |p| board.set(NUMBERS, p.pages_done, p.total_pages),
+                |p| tally.set(NUMBERS, p.pages_done, p.total_pages),
             )
             .await
     };
     // The client's list-all helper for profiles reports no progress: it counts as one page.
     let profiles = async {
         let profiles = client.list_all_messaging_profiles(&profile_filter).await?;
-        board.set(PROFILES, 1, 1);
+        tally.set(PROFILES, 1, 1);
         if on_first_look.is_some() {
             offer(&|look| look.profiles = Some(profiles.clone()));
         }
@@ -256,26 +263,26 @@ pub async fn load_snapshot(
             .list_all_phone_number_statuses_expecting(
                 &inventory_filter,
                 expected.phone_numbers,
-                |p| board.set(INVENTORY, p.pages_done, p.total_pages),
+                |p| tally.set(INVENTORY, p.pages_done, p.total_pages),
             )
             .await;
-        Ok(kept(board, INVENTORY, listed))
+        Ok(kept(tally, INVENTORY, listed))
     };
     let campaigns = async {
         let listed = client
-            .list_all_phone_number_campaigns(&campaign_filter, |p| {
-                board.set(CAMPAIGNS, p.pages_done, p.total_pages)
+            .list_all_phone_number_campaigns_expecting(&campaign_filter, expected.campaigns, |p| {
+                tally.set(CAMPAIGNS, p.pages_done, p.total_pages)
             })
             .await;
-        Ok(kept(board, CAMPAIGNS, listed))
+        Ok(kept(tally, CAMPAIGNS, listed))
     };
     let verifications = async {
         let listed = client
             .list_all_verification_requests(&verification_filter, |p| {
-                board.set(VERIFICATIONS, p.pages_done, p.total_pages)
+                tally.set(VERIFICATIONS, p.pages_done, p.total_pages)
             })
             .await;
-        Ok(kept(board, VERIFICATIONS, listed))
+        Ok(kept(tally, VERIFICATIONS, listed))
     };
 
     let (
@@ -302,14 +309,14 @@ pub async fn load_snapshot(
 
 /// A compliance list's records, or none and the gap when it failed.
 fn kept<T, F: Fn(LoadProgress)>(
-    board: &Board<'_, F>,
+    tally: &LoadTally<'_, F>,
     list: usize,
     listed: Result<Vec<T>, Error>,
 ) -> (Vec<T>, Option<Gap>) {
     match listed {
         Ok(records) => (records, None),
         Err(err) => {
-            board.finish(list);
+            tally.finish(list);
             (Vec::new(), Some(Gap::Failed(plain_reason(&err))))
         }
     }
@@ -334,13 +341,13 @@ mod tests {
     fn progress_is_summed_over_the_lists() {
         let reports = Mutex::new(Vec::new());
         let report = |p: LoadProgress| reports.lock().unwrap_or_else(|e| e.into_inner()).push(p);
-        let board = Board {
+        let tally = LoadTally {
             lists: Mutex::new([(0, 1); 5]),
             report: &report,
         };
-        board.set(NUMBERS, 1, 40);
-        board.set(PROFILES, 1, 1);
-        board.set(NUMBERS, 40, 40);
+        tally.set(NUMBERS, 1, 40);
+        tally.set(PROFILES, 1, 1);
+        tally.set(NUMBERS, 40, 40);
         let reports = reports.into_inner().unwrap_or_else(|e| e.into_inner());
         assert_eq!(
             reports,

@@ -155,6 +155,47 @@ async fn a_listing_that_expects_its_size_asks_for_every_page_at_once() {
 }
 
 #[tokio::test]
+async fn a_10dlc_listing_that_expects_its_size_asks_for_every_page_at_once() {
+    let (sim, client) = start(SimConfig::with_account(Account::generated(2_000, 5))).await;
+    let filter = ListPhoneNumberCampaigns::default();
+    let all = client
+        .list_all_phone_number_campaigns(&filter, |_| {})
+        .await
+        .expect("all");
+    let pages = all.len().div_ceil(250);
+    assert!(pages > 2, "{} assignments", all.len());
+    sim.set_faults(Faults {
+        latency_ms: 300,
+        ..Faults::default()
+    });
+    // As for the numbers: one round trip when the size is known (or overestimated), two when the
+    // listing waits for the first page to learn it.
+    let wide = client.with_page_concurrency(pages * 2);
+    for expected in [all.len(), all.len() * 2, 0] {
+        let served = sim.requests_served();
+        let started = std::time::Instant::now();
+        let got = wide
+            .list_all_phone_number_campaigns_expecting(&filter, expected, |_| {})
+            .await
+            .expect("listed");
+        let took = started.elapsed();
+        assert_eq!(got, all, "expecting {expected}: every assignment, in order");
+        let asked = pages.max(expected.div_ceil(250)) as u64;
+        assert_eq!(
+            sim.requests_served() - served,
+            asked,
+            "expecting {expected}"
+        );
+        let round_trips = if expected == 0 { 2 } else { 1 };
+        assert!(
+            took.as_millis() >= 300 * round_trips && took.as_millis() < 300 * round_trips + 240,
+            "expecting {expected}: {took:?}"
+        );
+    }
+    sim.shutdown().await;
+}
+
+#[tokio::test]
 async fn filters_by_profile_and_type() {
     let (sim, client) = start(SimConfig::demo()).await;
     let account = sim.account();

@@ -570,6 +570,66 @@ async fn ten_dlc_list_all_follows_total_records() {
     assert_eq!(all[599].phone_number, "+15550000599");
 }
 
+/// Mounts pages `1..=pages` of a 10DLC listing of `total` records, `size` a page, each answered
+/// once, as a server that pages by `size` whatever `recordsPerPage` asks.
+async fn ten_dlc_pages(s: &wiremock::MockServer, total: u32, size: u32, pages: u32) {
+    let rec = |n: u32| json!({"phoneNumber": format!("+1555000{n:04}"), "campaignId": "c", "createdAt": "t", "updatedAt": "t"});
+    for page in 1..=pages {
+        let records: Vec<_> = ((page - 1) * size..(page * size).min(total))
+            .map(rec)
+            .collect();
+        Mock::given(method("GET"))
+            .and(path("/v2/10dlc/phone_number_campaigns"))
+            .and(query_exact(&[
+                ("page", &page.to_string()),
+                ("recordsPerPage", "250"),
+            ]))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(
+                    json!({"records": records, "page": page, "totalRecords": total}),
+                ),
+            )
+            .expect(1)
+            .mount(s)
+            .await;
+    }
+}
+
+#[tokio::test]
+async fn ten_dlc_list_all_expecting_asks_for_the_expected_pages() {
+    // As expected, and fewer than expected (the page past the end is not served: its error is
+    // ignored).
+    for expected in [600, 800] {
+        let s = server().await;
+        ten_dlc_pages(&s, 600, 250, 3).await;
+        let all = client(&s)
+            .list_all_phone_number_campaigns_expecting(
+                &ListPhoneNumberCampaigns::default(),
+                expected,
+                |_| {},
+            )
+            .await
+            .expect("all");
+        assert_eq!(all.len(), 600, "expecting {expected}");
+        assert_eq!(all[599].phone_number, "+15550000599");
+    }
+    // A server that clamps recordsPerPage to 100: the first page's count still decides, and the
+    // pages past the guess follow.
+    let s = server().await;
+    ten_dlc_pages(&s, 600, 100, 6).await;
+    let all = client(&s)
+        .list_all_phone_number_campaigns_expecting(
+            &ListPhoneNumberCampaigns::default(),
+            600,
+            |_| {},
+        )
+        .await
+        .expect("all");
+    let numbers: Vec<_> = all.iter().map(|a| a.phone_number.clone()).collect();
+    let want: Vec<_> = (0..600).map(|n| format!("+1555000{n:04}")).collect();
+    assert_eq!(numbers, want);
+}
+
 #[tokio::test]
 async fn toll_free_verification_by_number() {
     let s = server().await;

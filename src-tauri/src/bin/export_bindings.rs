@@ -1,4 +1,4 @@
-//! Writes `ui/src/bindings.ts` from the same builder the app uses (`make bindings`).
+//! Writes `ui/src/bindings.ts` from the same builder the app uses (`bash .ci/dev bindings`).
 
 fn main() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/bindings.ts");

@@ -73,7 +73,7 @@ pub async fn connect_account(
         })
         .await?;
     // The first load can ask for every page at once (the inventory is taken to be as long).
-    numbers.expect(account.id.as_str(), count);
+    numbers.seed_sizes(account.id.as_str(), count);
     Ok(account)
 }
 

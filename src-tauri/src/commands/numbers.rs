@@ -4,8 +4,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use desk_core::numbers::{NumberDetail, NumbersList, NumbersService, ProfileTarget};
-use desk_core::overview::ProfileSummary;
-use desk_core::profiles::{creation_request, NewProfile};
+use desk_core::profiles::{creation_request, NewProfile, ProfileSummary};
 use desk_core::rows::ListRow;
 use desk_core::session::SessionService;
 use desk_core::snapshot::LoadProgress;

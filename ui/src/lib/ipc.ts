@@ -7,6 +7,7 @@ import {
   type AccountsView_Serialize,
   type ConnectInput,
   commands,
+  HEALTH_THRESHOLDS,
   type HealthView,
   type IpcError_Serialize,
   type ListRow_Serialize,
@@ -23,7 +24,10 @@ import {
   type SettingsEdit,
   type SettingsView_Serialize,
   type Theme,
+  type Tone,
+  VERDICTS,
   type Verdict,
+  type VerdictLabel,
 } from "../bindings";
 import { rowsOf } from "./rowColumns";
 import { measure } from "./timing";
@@ -52,8 +56,16 @@ export type {
   ProfileSummary,
   SettingsEdit,
   Theme,
+  Tone,
   Verdict,
+  VerdictLabel,
 };
+
+/** Readiness's verdicts in precedence order, each with its badge words and tone, and the health
+ * thresholds it judges by: desk-core's own values, exported into the bindings, not copies. */
+export const verdictCatalogue: readonly VerdictLabel[] = VERDICTS;
+export const healthThresholds: { readonly minSuccessRatio: number; readonly maxSpamRatio: number } =
+  HEALTH_THRESHOLDS;
 
 /** A command failed; `error` is the backend's typed error with a sentence fit to show. */
 export class CommandError extends Error {

@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::models::{
     Campaign, CampaignId, ListPhoneNumberCampaigns, PhoneNumberCampaign, TenDlcPage, E164,
 };
-use crate::paging::Progress;
+use crate::paging::{Page, PaginationMeta, Progress};
 use crate::query::{segment, Query};
 
 const LIST: &str = "/10dlc/phone_number_campaigns";
@@ -76,6 +76,34 @@ impl Client {
         .await
     }
 
+    /// Every number↔campaign assignment matching `filter`, when about `expected` are expected (e.g.
+    /// as many as the last listing found): every expected page is asked for at once, as
+    /// [`Client::list_all_messaging_numbers_expecting`] does, a round trip less than
+    /// [`Client::list_all_phone_number_campaigns`]; 0 asks for the first page alone, then the
+    /// rest. The first page's `totalRecords` decides, counted in pages as that method counts them.
+    pub async fn list_all_phone_number_campaigns_expecting(
+        &self,
+        filter: &ListPhoneNumberCampaigns,
+        expected: usize,
+        on_progress: impl Fn(Progress) + Send + Sync,
+    ) -> Result<Vec<PhoneNumberCampaign>> {
+        let asked = PHONE_NUMBER_CAMPAIGNS_PAGE_SIZE;
+        self.list_all_expecting(
+            LIST,
+            filter,
+            expected,
+            &|_| {},
+            &on_progress,
+            |client, filter, n| async move {
+                let page = client
+                    .list_phone_number_campaigns(&filter, n, asked)
+                    .await?;
+                Ok(as_page(page, n, asked))
+            },
+        )
+        .await
+    }
+
     /// `GET /10dlc/phone_number_campaigns/{phoneNumber}`: the number's assignment. The answer for
     /// a number without a campaign is UNCONFIRMED (FACTS.md §6; likely 404, see
     /// [`Error::is_not_found`]).
@@ -88,5 +116,21 @@ impl Client {
     pub async fn get_campaign(&self, id: &CampaignId) -> Result<Campaign> {
         let path = format!("/10dlc/campaign/{}", segment(id.as_str()));
         self.send(&Call::get(CAMPAIGN, path, Query::new())).await
+    }
+}
+
+/// Page `number` of a 10DLC listing as a JSON:API page. Its page count is what
+/// [`Client::list_all_phone_number_campaigns`] takes from a first page: a server that clamps
+/// `recordsPerPage` returns a full page of its own size. (Only the first page's count is used.)
+fn as_page<T>(page: TenDlcPage<T>, number: u32, asked: u32) -> Page<T> {
+    let total_pages = super::pages_of_records(page.records.len(), asked, page.total_records).max(1);
+    Page {
+        meta: PaginationMeta {
+            page_number: number,
+            page_size: asked,
+            total_pages,
+            total_results: page.total_records,
+        },
+        data: page.records,
     }
 }

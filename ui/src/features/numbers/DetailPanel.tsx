@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { ipc, type ListRow } from "../../lib/ipc";
+import { healthThresholds, ipc, type ListRow } from "../../lib/ipc";
 import { queryKeys } from "../../lib/queryKeys";
 import { flag } from "./model";
 import { ReadinessBadge } from "./Readiness";
@@ -206,19 +206,19 @@ export function DetailPanel(props: {
         <Field
           label="Health"
           testId="detail-health"
-          explain="How carriers treated this number's recent messages. Telnyx counts a number as unhealthy below 25% delivered or above 75% flagged as spam."
+          explain={`How carriers treated this number's recent messages. Telnyx counts a number as unhealthy below ${Math.round(healthThresholds.minSuccessRatio * 100)}% delivered or above ${Math.round(healthThresholds.maxSpamRatio * 100)}% flagged as spam.`}
         >
           {h && h.messageCount > 0 ? (
             <div className="health-picture">
               <Ratio
                 label="Delivered"
                 ratio={delivered}
-                tone={delivered !== null && delivered < 0.25 ? "bad" : "ok"}
+                tone={delivered !== null && delivered < healthThresholds.minSuccessRatio ? "bad" : "ok"}
               />
               <Ratio
                 label="Flagged as spam"
                 ratio={spam}
-                tone={spam !== null && spam > 0.75 ? "bad" : "warn"}
+                tone={spam !== null && spam > healthThresholds.maxSpamRatio ? "bad" : "warn"}
               />
               <span className="muted">
                 Based on {h.messageCount.toLocaleString("en-US")} messages

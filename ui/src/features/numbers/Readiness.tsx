@@ -1,5 +1,5 @@
 import type { ListRow, Verdict } from "../../lib/ipc";
-import { verdicts } from "./model";
+import { healthTone, verdicts } from "./model";
 
 const byKey = new Map(verdicts.map((v) => [v.key, v]));
 
@@ -14,14 +14,14 @@ function percent(ratio: number | null | undefined): number | null {
   return Math.round(Math.min(1, Math.max(0, ratio)) * 100);
 }
 
-/** Health as a small bar: the share of messages delivered. */
+/** Health as a small bar: the share of messages delivered, coloured as readiness judges it. */
 export function HealthBar({ health }: { health: ListRow["health"] }) {
+  const tone = healthTone(health);
   const delivered = percent(health?.successRatio);
-  if (!health || delivered === null || health.messageCount === 0) {
+  if (!health || tone === null || delivered === null) {
     return <span className="muted health-none">No data</span>;
   }
   const spam = percent(health.spamRatio) ?? 0;
-  const tone = delivered < 25 || spam > 75 ? "bad" : delivered < 80 ? "warn" : "ok";
   const words = `${delivered}% delivered, ${spam}% flagged as spam`;
   return (
     <span className="health" title={words}>

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { ListRow } from "../../lib/ipc";
+import healthFixture from "../../lib/fixtures/health.json";
+import { healthThresholds, type ListRow } from "../../lib/ipc";
+import { rowsOf } from "../../lib/rowColumns";
 import {
   applyList,
   emptyFilters,
   facetOptions,
   flag,
+  healthTone,
   NO_PROFILE,
   prepare,
   searchDigits,
@@ -133,5 +136,28 @@ describe("flag", () => {
     expect(flag("gb")).toBe("🇬🇧");
     expect(flag(null)).toBe("");
     expect(flag("unknown")).toBe("");
+  });
+});
+
+describe("healthTone", () => {
+  // Written by desk-core's test `the_windows_health_fixture_is_current`: health figures as the list's
+  // columns carry them, and how readiness judged the figures Telnyx gave (either side of each
+  // threshold, within a rounding of it, on it, no messages, ratios outside 0–1).
+  it("calls bad exactly what readiness calls unhealthy, and judges nothing it does not", () => {
+    expect(healthFixture.thresholds).toEqual(healthThresholds);
+    const rows = rowsOf(healthFixture.columns as unknown as Parameters<typeof rowsOf>[0]);
+    expect(rows).toHaveLength(healthFixture.readiness.length);
+    const judged = rows.map((row) => {
+      const tone = healthTone(row.health);
+      return tone === null ? "notJudged" : tone === "bad" ? "unhealthy" : "healthy";
+    });
+    expect(judged).toEqual(healthFixture.readiness);
+  });
+  it("is amber under 80% delivered when not bad", () => {
+    const health = { successRatio: 0.79, spamRatio: 0.1, messageCount: 5, inboundOutboundRatio: 1 };
+    expect(healthTone(health)).toBe("warn");
+    expect(healthTone({ ...health, successRatio: 0.8 })).toBe("ok");
+    expect(healthTone({ ...health, messageCount: 0 })).toBeNull();
+    expect(healthTone(null)).toBeNull();
   });
 });

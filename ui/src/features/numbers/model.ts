@@ -1,6 +1,13 @@
-// The Numbers screen's list logic, pure: search normalisation, filters, facet counts and sorting.
-// Components only call these; the tests beside this file pin their behaviour.
-import type { ListRow, ProfileSummary, Verdict } from "../../lib/ipc";
+// The Numbers screen's list logic, pure: search normalisation, filters, facet counts, sorting and
+// health tones. Components only call these; the tests beside this file pin their behaviour.
+import {
+  healthThresholds,
+  type ListRow,
+  type ProfileSummary,
+  type Verdict,
+  type VerdictLabel,
+  verdictCatalogue,
+} from "../../lib/ipc";
 
 export const facetKeys = ["profile", "type", "country", "readiness", "tag"] as const;
 export type FacetKey = (typeof facetKeys)[number];
@@ -27,21 +34,9 @@ export const facetTitles: Record<FacetKey, string> = {
   tag: "Tag",
 };
 
-/** Every verdict in the backend's precedence order, with its badge words. */
-export const verdicts: readonly { key: Verdict; label: string; tone: "ok" | "warn" | "bad" | "info" }[] = [
-  { key: "provisioning", label: "Provisioning", tone: "info" },
-  { key: "notMessagingCapable", label: "Not messaging-capable", tone: "bad" },
-  { key: "noProfile", label: "No profile", tone: "bad" },
-  { key: "profileDisabled", label: "Profile disabled", tone: "bad" },
-  { key: "needs10dlcCampaign", label: "Needs 10DLC campaign", tone: "warn" },
-  { key: "needsTollFreeVerification", label: "Needs toll-free verification", tone: "warn" },
-  { key: "shortCodeNotProvisioned", label: "Short code not provisioned", tone: "warn" },
-  { key: "unchecked", label: "Couldn't check", tone: "warn" },
-  { key: "unhealthy", label: "Unhealthy", tone: "bad" },
-  { key: "checking", label: "Checking…", tone: "info" },
-  { key: "checkCountryRules", label: "Check country rules", tone: "info" },
-  { key: "ready", label: "Ready", tone: "ok" },
-];
+/** Every verdict in the backend's precedence order, with its badge words and tone (desk-core's
+ * catalogue, from the bindings). */
+export const verdicts: readonly VerdictLabel[] = verdictCatalogue;
 /** Verdicts that say a list is still loading or could not be loaded, not something about the number. */
 const missingListVerdicts: ReadonlySet<Verdict> = new Set<Verdict>(["checking", "unchecked"]);
 const verdictRank = new Map<string, number>(verdicts.map((v, i) => [v.key, i]));
@@ -241,4 +236,27 @@ export function sortRows(rows: readonly ListRow[], sort: Sort): ListRow[] {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export type HealthTone = "ok" | "warn" | "bad";
+
+/** Under this share delivered, a health bar that is not bad is amber: the list's own hint, not a
+ * readiness rule. */
+const WARN_BELOW_SUCCESS = 0.8;
+
+function isRatio(x: number | null): x is number {
+  return typeof x === "number" && x >= 0 && x <= 1;
+}
+
+/** The colour of a number's health bar, judged as readiness judges health
+ * (crates/desk-core/src/readiness/health.rs, `judge_health`): nothing to judge (`null`) without
+ * messages or with a ratio outside 0–1; "bad" below its success threshold or above its spam
+ * threshold, compared as ratios, never as rounded percents. A shared fixture pins the two. */
+export function healthTone(health: ListRow["health"]): HealthTone | null {
+  if (!health || health.messageCount <= 0) return null;
+  const { successRatio, spamRatio } = health;
+  if (!isRatio(successRatio) || !isRatio(spamRatio)) return null;
+  const { minSuccessRatio, maxSpamRatio } = healthThresholds;
+  if (successRatio < minSuccessRatio || spamRatio > maxSpamRatio) return "bad";
+  return successRatio < WARN_BELOW_SUCCESS ? "warn" : "ok";
 }

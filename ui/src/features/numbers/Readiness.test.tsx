@@ -1,0 +1,26 @@
+// @vitest-environment jsdom
+import { cleanup, render } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import type { ListRow } from "../../lib/ipc";
+import { HealthBar } from "./Readiness";
+
+afterEach(cleanup);
+
+function tone(successRatio: number, spamRatio: number, messageCount = 100): string | undefined {
+  const health: ListRow["health"] = { successRatio, spamRatio, messageCount, inboundOutboundRatio: 0.5 };
+  const { container } = render(<HealthBar health={health} />);
+  return container.querySelector(".health-fill")?.className.match(/health-(ok|warn|bad)/)?.[1];
+}
+
+describe("HealthBar", () => {
+  // Readiness calls a number unhealthy below a 25% success ratio or above a 75% spam ratio,
+  // compared as ratios: the bar must agree even where the rounded percents do not show it.
+  it("is bad when the ratio is under the threshold but its percent rounds up to it", () => {
+    expect(tone(0.246, 0.01)).toBe("bad");
+    expect(tone(0.9, 0.754)).toBe("bad");
+  });
+  it("is not bad exactly at the thresholds, as readiness is not", () => {
+    expect(tone(0.25, 0.01)).toBe("warn");
+    expect(tone(0.9, 0.75)).toBe("ok");
+  });
+});
