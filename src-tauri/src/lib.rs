@@ -13,9 +13,9 @@ pub use error::IpcError;
 
 use std::sync::Arc;
 
-use desk_core::numbers::NumbersService;
-use desk_core::session::SessionService;
-use desk_core::sizes::RememberedSizes;
+use desk_core::services::numbers::NumbersService;
+use desk_core::services::session::SessionService;
+use desk_core::services::sizes::RememberedSizes;
 use specta_typescript::Typescript;
 use tauri::Manager;
 use tauri_specta::{collect_commands, Builder};
@@ -25,12 +25,15 @@ use tauri_specta::{collect_commands, Builder};
 /// readiness's verdict catalogue and health thresholds as constants (`VERDICTS`,
 /// `HEALTH_THRESHOLDS`), so the window uses desk-core's values rather than copies of them.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    use desk_core::readiness::{verdict_catalogue, HealthThresholds, VerdictLabel};
+    use desk_core::rules::readiness::{verdict_catalogue, HealthThresholds, VerdictLabel};
     Builder::<tauri::Wry>::new()
         .typ::<VerdictLabel>()
         .typ::<HealthThresholds>()
         .constant("VERDICTS", verdict_catalogue())
-        .constant("HEALTH_THRESHOLDS", desk_core::readiness::HEALTH_THRESHOLDS)
+        .constant(
+            "HEALTH_THRESHOLDS",
+            desk_core::rules::readiness::HEALTH_THRESHOLDS,
+        )
         .commands(collect_commands![
             commands::account::open_demo,
             commands::account::current_account,

@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use desk_core::settings::{Settings, STORE_KEY};
-use desk_core::settings_store::{LoadedSettings, SaveError, SettingsStore};
+use desk_core::ports::settings_store::{LoadedSettings, SaveError, SettingsStore};
+use desk_core::rules::settings::{Settings, STORE_KEY};
 use desk_host::settings_file::read_settings_file;
 use desk_host::STORE_FILE;
 use tauri::AppHandle;

@@ -7,8 +7,8 @@
 
 use std::time::{Duration, Instant};
 
-use desk_core::numbers::list_of;
-use desk_core::snapshot::{load_snapshot, ListSizes};
+use desk_core::services::numbers::list_of;
+use desk_core::services::snapshot::{load_snapshot, ListSizes};
 use telnyx_client::{
     ApiKey, Client, ListMessagingNumbers, ListMessagingProfiles, ListPhoneNumberCampaigns,
     ListPhoneNumbers, ListVerificationRequests,

@@ -7,9 +7,9 @@
 
 use telnyx_client::{Error as ClientError, NetworkKind};
 
-use crate::accounts::AccountId;
-use crate::secrets::SecretError;
-use crate::settings::SettingsError;
+use crate::ports::secrets::SecretError;
+use crate::rules::settings::SettingsError;
+use crate::services::accounts::AccountId;
 use crate::telnyx_codes;
 
 /// Why something Number Desk was asked to do did not happen.

@@ -1,8 +1,8 @@
 //! Connect / open / forget against the simulator over loopback HTTP, with an in-memory keychain.
 
-use desk_core::accounts::{self, AccountRef, ConnectRequest};
-use desk_core::secrets::{MemorySecretStore, SecretStore};
-use desk_core::settings::Settings;
+use desk_core::ports::secrets::{MemorySecretStore, SecretStore};
+use desk_core::rules::settings::Settings;
+use desk_core::services::accounts::{self, AccountRef, ConnectRequest};
 use desk_core::Error;
 use telnyx_sim::{SimConfig, Simulator};
 

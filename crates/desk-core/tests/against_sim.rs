@@ -6,11 +6,13 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Instant;
 
-use desk_core::numbers::{NumbersList, NumbersService};
-use desk_core::readiness::Verdict;
-use desk_core::rows::{build_rows, ListRow, NumberRow, SnapshotIndex};
-use desk_core::sizes::RememberedSizes;
-use desk_core::snapshot::{load_snapshot, AccountSnapshot, Gap, Gaps, ListSizes, LoadProgress};
+use desk_core::rules::readiness::Verdict;
+use desk_core::rules::rows::{build_rows, ListRow, NumberRow, SnapshotIndex};
+use desk_core::services::numbers::{NumbersList, NumbersService};
+use desk_core::services::sizes::RememberedSizes;
+use desk_core::services::snapshot::{
+    load_snapshot, AccountSnapshot, Gap, Gaps, ListSizes, LoadProgress,
+};
 use telnyx_client::{ApiKey, Client, ListMessagingNumbers, ListPhoneNumbers};
 use telnyx_sim::{Account, SimConfig, Simulator};
 
@@ -177,7 +179,7 @@ async fn demo_account_verdicts() {
     }
     // The list's rows (threads, columns) are the detail rows cut down, number for number, and the
     // columns give them back.
-    let list = desk_core::numbers::list_of(&snapshot, true);
+    let list = desk_core::services::numbers::list_of(&snapshot, true);
     let want: Vec<ListRow> = rows.iter().cloned().map(ListRow::from).collect();
     let index = SnapshotIndex::new(&snapshot);
     let direct: Vec<ListRow> = snapshot.numbers.iter().map(|n| index.list_row(n)).collect();
@@ -185,7 +187,7 @@ async fn demo_account_verdicts() {
     let from_columns: Vec<ListRow> = list.rows.rows().collect();
     assert_eq!(from_columns.len(), want.len());
     for (got, want) in from_columns.iter().zip(&want) {
-        let rounded = |h: Option<desk_core::rows::HealthView>| {
+        let rounded = |h: Option<desk_core::rules::rows::HealthView>| {
             h.map(|h| (h.success_ratio * 1e4).round() / 1e4)
         };
         assert_eq!(rounded(got.health), rounded(want.health), "{}", want.id);
@@ -222,7 +224,7 @@ async fn ten_thousand_numbers_timing() {
     assert_eq!(snapshot.numbers.len(), 10_000);
 
     let started = Instant::now();
-    let list = desk_core::numbers::list_of(&snapshot, true);
+    let list = desk_core::services::numbers::list_of(&snapshot, true);
     let listed = started.elapsed();
     let started = Instant::now();
     let json = serde_json::to_vec(&list).expect("list serializes");
@@ -433,8 +435,8 @@ async fn a_refused_numbers_list_still_fails_the_load() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_created_profile_can_take_numbers_at_once() {
-    use desk_core::numbers::{NumbersService, ProfileTarget};
-    use desk_core::profiles::{creation_request, NewProfile};
+    use desk_core::rules::profiles::{creation_request, NewProfile};
+    use desk_core::services::numbers::{NumbersService, ProfileTarget};
     let (sim, client) = start(SimConfig::demo()).await;
     let service = NumbersService::new();
     let list = service

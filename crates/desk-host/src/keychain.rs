@@ -2,7 +2,7 @@
 //! Manager on Windows). Entries are named after the app identifier, so dev and release builds never
 //! share keys. There is no fallback: without a keychain, real accounts cannot be connected.
 
-use desk_core::secrets::{SecretError, SecretStore};
+use desk_core::ports::secrets::{SecretError, SecretStore};
 use keyring::Entry;
 use telnyx_client::ApiKey;
 

@@ -1,13 +1,15 @@
 //! The settings file, `settings.json` in the app's data folder, in the format tauri-plugin-store
 //! writes: its key/value map as pretty-printed JSON, the settings under one key
-//! (`{"settings": {...}}`, see `desk_core::settings::decode_store_file`). The app writes it through
+//! (`{"settings": {...}}`, see `desk_core::rules::settings::decode_store_file`). The app writes it through
 //! the plugin and reads it at start with [`read_settings_file`]; [`FileSettingsStore`] reads and
 //! writes the same file without Tauri.
 
 use std::path::{Path, PathBuf};
 
-use desk_core::settings::{decode_store_file, Settings, STORE_KEY};
-use desk_core::settings_store::{LoadedSettings, SaveError, SettingsRecovery, SettingsStore};
+use desk_core::ports::settings_store::{
+    LoadedSettings, SaveError, SettingsRecovery, SettingsStore,
+};
+use desk_core::rules::settings::{decode_store_file, Settings, STORE_KEY};
 
 /// The settings file's name in the app's data folder.
 pub const STORE_FILE: &str = "settings.json";

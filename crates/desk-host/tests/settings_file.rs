@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use desk_core::accounts::{AccountId, AccountRef};
-use desk_core::settings::{decode_store_file, Settings, Theme};
-use desk_core::settings_store::SettingsStore;
+use desk_core::ports::settings_store::SettingsStore;
+use desk_core::rules::settings::{decode_store_file, Settings, Theme};
+use desk_core::services::accounts::{AccountId, AccountRef};
 use desk_host::settings_file::read_settings_file;
 use desk_host::FileSettingsStore;
 

@@ -1,8 +1,8 @@
 //! Commands that open, connect, switch and forget accounts. The API key enters here once, in
 //! `connect_account`, and never comes back out.
 
-use desk_core::accounts::{AccountId, AccountRef, ConnectRequest};
-use desk_core::session::{AccountSummary, SessionService};
+use desk_core::services::accounts::{AccountId, AccountRef, ConnectRequest};
+use desk_core::services::session::{AccountSummary, SessionService};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
@@ -57,7 +57,7 @@ pub async fn current_account(
 #[specta::specta]
 pub async fn connect_account(
     state: State<'_, SessionService>,
-    numbers: State<'_, desk_core::numbers::NumbersService>,
+    numbers: State<'_, desk_core::services::numbers::NumbersService>,
     input: ConnectInput,
 ) -> Result<AccountSummary, IpcError> {
     let ConnectInput {
@@ -92,7 +92,7 @@ pub async fn switch_account(
 #[specta::specta]
 pub async fn forget_account(
     state: State<'_, SessionService>,
-    numbers: State<'_, desk_core::numbers::NumbersService>,
+    numbers: State<'_, desk_core::services::numbers::NumbersService>,
     id: AccountId,
 ) -> Result<AccountsView, IpcError> {
     state.forget(&id).await?;

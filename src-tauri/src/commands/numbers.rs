@@ -3,11 +3,11 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use desk_core::numbers::{NumberDetail, NumbersList, NumbersService, ProfileTarget};
-use desk_core::profiles::{creation_request, NewProfile, ProfileSummary};
-use desk_core::rows::ListRow;
-use desk_core::session::SessionService;
-use desk_core::snapshot::LoadProgress;
+use desk_core::rules::profiles::{creation_request, NewProfile, ProfileSummary};
+use desk_core::rules::rows::ListRow;
+use desk_core::services::numbers::{NumberDetail, NumbersList, NumbersService, ProfileTarget};
+use desk_core::services::session::SessionService;
+use desk_core::services::snapshot::LoadProgress;
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::State;

@@ -1,7 +1,7 @@
 //! Commands behind the Settings screen.
 
-use desk_core::session::SessionService;
-use desk_core::settings::{Settings, SettingsEdit, DEFAULT_API_BASE_URL};
+use desk_core::rules::settings::{Settings, SettingsEdit, DEFAULT_API_BASE_URL};
+use desk_core::services::session::SessionService;
 use serde::Serialize;
 use tauri::State;
 

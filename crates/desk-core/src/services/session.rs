@@ -12,11 +12,11 @@ use serde::Serialize;
 use telnyx_client::{ApiKey, Client};
 use telnyx_sim::{SimConfig, Simulator};
 
-use crate::accounts::{self, AccountId, AccountRef, ConnectRequest};
 use crate::error::Error;
-use crate::secrets::SecretStore;
-use crate::settings::{AccountEntry, Settings, SettingsChange, SettingsEdit};
-use crate::settings_store::{LoadedSettings, SettingsRecovery, SettingsStore};
+use crate::ports::secrets::SecretStore;
+use crate::ports::settings_store::{LoadedSettings, SettingsRecovery, SettingsStore};
+use crate::rules::settings::{AccountEntry, Settings, SettingsChange, SettingsEdit};
+use crate::services::accounts::{self, AccountId, AccountRef, ConnectRequest};
 
 /// Env var that pins the demo simulator's port (end-to-end tests use it to reach the simulator).
 pub const DEMO_PORT_ENV: &str = "NUMBER_DESK_DEMO_PORT";
@@ -327,9 +327,9 @@ mod tests {
 
     use super::*;
     use crate::error::ErrorKind;
-    use crate::secrets::MemorySecretStore;
-    use crate::settings::DEFAULT_API_BASE_URL;
-    use crate::settings_store::MemorySettingsStore;
+    use crate::ports::secrets::MemorySecretStore;
+    use crate::ports::settings_store::MemorySettingsStore;
+    use crate::rules::settings::DEFAULT_API_BASE_URL;
 
     const NUMBERS: usize = 12;
 

@@ -3,7 +3,7 @@
 
 use super::wording::with_article;
 use super::{check, finding, Check, CheckKey, CheckState, Finding, NumberKind, Verdict};
-use crate::countries::country_name;
+use crate::rules::countries::country_name;
 
 pub(super) const COUNTRY_RULES: &str = "Country rules";
 

@@ -2,7 +2,7 @@
 
 use super::wording::sentence;
 use super::{check, finding, Check, CheckKey, CheckState, Finding, Verdict};
-use crate::snapshot::Gap;
+use crate::services::snapshot::Gap;
 
 /// A check whose list is missing from the snapshot (`what`, e.g. "the 10DLC campaign
 /// assignments"). Still loading: "Checking…", which gives way to any failure already known.

@@ -63,7 +63,7 @@ use telnyx_client::{
     MessagingNumber, MessagingProfile, PhoneNumberCampaign, PhoneNumberStatus, VerificationRequest,
 };
 
-use crate::snapshot::Gap;
+use crate::services::snapshot::Gap;
 
 pub use enablement::{
     enablement_rule, ComplianceStep, EnablementRule, NumberKind, Region, ENABLEMENT_RULES,

@@ -11,9 +11,9 @@ use telnyx_client::{
     PhoneNumberStatusRecord, VerificationRequest, VerificationStatus,
 };
 
-use crate::countries::{calling_code_of, country_name};
-use crate::readiness::{assess, NumberContext, NumberKind, Readiness, Verdict};
-use crate::snapshot::{AccountSnapshot, Gaps};
+use crate::rules::countries::{calling_code_of, country_name};
+use crate::rules::readiness::{assess, NumberContext, NumberKind, Readiness, Verdict};
+use crate::services::snapshot::{AccountSnapshot, Gaps};
 
 /// A number's health metrics as the UI shows them (ratios 0–1).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

@@ -11,11 +11,11 @@ use telnyx_client::{
     PhoneNumberId, ProfileChange, UpdateMessagingNumber,
 };
 
-use crate::columns::RowColumns;
-use crate::profiles::ProfileSummary;
-use crate::rows::{ListRow, NumberRow, SnapshotIndex};
-use crate::sizes::RememberedSizes;
-use crate::snapshot::{load_snapshot, AccountSnapshot, ListSizes, LoadProgress};
+use crate::rules::columns::RowColumns;
+use crate::rules::profiles::ProfileSummary;
+use crate::rules::rows::{ListRow, NumberRow, SnapshotIndex};
+use crate::services::sizes::RememberedSizes;
+use crate::services::snapshot::{load_snapshot, AccountSnapshot, ListSizes, LoadProgress};
 
 /// Everything the numbers screen lists, at one moment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -214,7 +214,7 @@ impl NumbersService {
     }
 
     /// Creates a messaging profile (`POST /messaging_profiles`; see
-    /// [`crate::profiles::creation_request`]) and adds it to the kept snapshot, so numbers can be
+    /// [`crate::rules::profiles::creation_request`]) and adds it to the kept snapshot, so numbers can be
     /// assigned to it before the next refresh. Not retried: a repeat could create a second one.
     pub async fn create_profile(
         &self,
@@ -327,7 +327,7 @@ fn empty_snapshot() -> AccountSnapshot {
         phone_numbers: Vec::new(),
         campaigns: Vec::new(),
         verifications: Vec::new(),
-        gaps: crate::snapshot::Gaps::default(),
+        gaps: crate::services::snapshot::Gaps::default(),
         loaded_at: std::time::SystemTime::now(),
     }
 }
@@ -353,7 +353,10 @@ mod tests {
     fn list_names_every_profile_even_without_numbers() {
         let list = list_of(&snapshot(), true);
         assert_eq!(list.rows.len(), 1);
-        assert_eq!(list.rows.verdict[0], crate::readiness::Verdict::NoProfile);
+        assert_eq!(
+            list.rows.verdict[0],
+            crate::rules::readiness::Verdict::NoProfile
+        );
         assert_eq!(list.profiles.len(), 2);
         assert!(!list.profiles[1].enabled);
         assert!(list.loaded_at_ms > 0.0);
@@ -404,7 +407,7 @@ mod tests {
     #[test]
     fn a_list_telnyx_refused_is_named_in_plain_words() {
         let mut s = snapshot();
-        s.gaps.campaigns = Some(crate::snapshot::Gap::Failed(
+        s.gaps.campaigns = Some(crate::services::snapshot::Gap::Failed(
             "Telnyx refused it (error 10010: Authorization failed)".into(),
         ));
         let list = list_of(&s, true);
@@ -416,7 +419,7 @@ mod tests {
             }]
         );
         // A list still loading is not "unavailable": a first look says so through `complete`.
-        s.gaps = crate::snapshot::Gaps::loading();
+        s.gaps = crate::services::snapshot::Gaps::loading();
         let first = list_of(&s, false);
         assert!(first.unavailable.is_empty());
         assert!(!first.complete);

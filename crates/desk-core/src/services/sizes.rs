@@ -1,5 +1,5 @@
 //! How many numbers each account had when last loaded, kept between runs so the first load of a
-//! session can ask for every page at once ([`crate::snapshot::load_snapshot`]'s `expected`): a
+//! session can ask for every page at once ([`crate::services::snapshot::load_snapshot`]'s `expected`): a
 //! round trip less before the whole list is on screen. A hint and nothing more: a missing,
 //! unreadable or stale file only costs that round trip, and nothing in it is secret (three counts
 //! per account id).
@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use crate::snapshot::ListSizes;
+use crate::services::snapshot::ListSizes;
 
 /// The remembered sizes, in a small JSON file:
 /// `{"<account id>": {"numbers": N, "phoneNumbers": M, "campaigns": C}}`.

@@ -87,7 +87,7 @@ struct Case {
     status: Option<PhoneNumberStatus>,
     campaign: Option<PhoneNumberCampaign>,
     verification: Option<VerificationRequest>,
-    gaps: crate::snapshot::Gaps,
+    gaps: crate::services::snapshot::Gaps,
     verdict: Verdict,
     /// A fragment the reason must contain (the status code, the failing link…).
     reason_has: &'static str,
@@ -106,7 +106,7 @@ fn case(name: &'static str, number: MessagingNumber) -> Case {
         status: Some(PhoneNumberStatus::Active),
         campaign: None,
         verification: None,
-        gaps: crate::snapshot::Gaps::default(),
+        gaps: crate::services::snapshot::Gaps::default(),
         verdict: Verdict::Ready,
         reason_has: "",
     }
@@ -114,7 +114,7 @@ fn case(name: &'static str, number: MessagingNumber) -> Case {
 
 impl Case {
     fn gaps(mut self, inventory: Option<Gap>, campaigns: Option<Gap>, tf: Option<Gap>) -> Self {
-        self.gaps = crate::snapshot::Gaps {
+        self.gaps = crate::services::snapshot::Gaps {
             inventory,
             campaigns,
             verifications: tf,

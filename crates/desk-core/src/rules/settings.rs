@@ -6,7 +6,7 @@ use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::{AccountId, AccountRef};
+use crate::services::accounts::{AccountId, AccountRef};
 
 /// Where Telnyx's API lives unless an account says otherwise.
 pub const DEFAULT_API_BASE_URL: &str = "https://api.telnyx.com/v2";

@@ -10,8 +10,8 @@ use std::hash::Hash;
 
 use serde::Serialize;
 
-use crate::readiness::{NumberKind, Verdict, MAX_SPAM_RATIO, MIN_SUCCESS_RATIO};
-use crate::rows::{HealthView, ListRow};
+use crate::rules::readiness::{NumberKind, Verdict, MAX_SPAM_RATIO, MIN_SUCCESS_RATIO};
+use crate::rules::rows::{HealthView, ListRow};
 
 /// A type as the table shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -345,7 +345,7 @@ mod tests {
     /// how readiness judges the figures Telnyx gave. Run with `UPDATE_FIXTURES=1` to rewrite it.
     #[test]
     fn the_windows_health_fixture_is_current() {
-        use crate::readiness::{judge_health, HealthJudgement, HEALTH_THRESHOLDS};
+        use crate::rules::readiness::{judge_health, HealthJudgement, HEALTH_THRESHOLDS};
         // (success, spam, messages): either side of each threshold, within a rounding of it,
         // exactly on it, and figures readiness does not judge.
         let figures = [
@@ -369,13 +369,13 @@ mod tests {
             (f64::NAN, 0.1, 10),
             (0.5, f64::INFINITY, 10),
         ];
-        let mut snapshot = crate::snapshot::AccountSnapshot {
+        let mut snapshot = crate::services::snapshot::AccountSnapshot {
             numbers: Vec::new(),
             profiles: Vec::new(),
             phone_numbers: Vec::new(),
             campaigns: Vec::new(),
             verifications: Vec::new(),
-            gaps: crate::snapshot::Gaps::default(),
+            gaps: crate::services::snapshot::Gaps::default(),
             loaded_at: std::time::SystemTime::UNIX_EPOCH,
         };
         let mut judged = Vec::new();
@@ -393,7 +393,7 @@ mod tests {
             snapshot.numbers.push(number);
             judged.push(judge_health(messages, success, spam));
         }
-        let columns = crate::numbers::list_of(&snapshot, true).rows;
+        let columns = crate::services::numbers::list_of(&snapshot, true).rows;
         // What crosses to the window judges the same as what Telnyx gave.
         for ((success, spam, messages), (carried, judgement)) in
             figures.iter().zip(columns.health.iter().zip(&judged))

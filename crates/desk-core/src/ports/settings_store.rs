@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
-use crate::settings::Settings;
+use crate::rules::settings::Settings;
 
 /// Settings as read when the app starts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -111,7 +111,7 @@ impl SettingsStore for MemorySettingsStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::settings::Theme;
+    use crate::rules::settings::Theme;
 
     #[test]
     fn memory_store_keeps_what_was_saved_until_told_to_refuse() {

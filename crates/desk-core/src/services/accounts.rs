@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use telnyx_client::{ApiKey, Client, ListMessagingNumbers};
 
 use crate::error::Error;
-use crate::secrets::SecretStore;
-use crate::settings::{validate_base_url, AccountEntry, Settings, SettingsChange};
+use crate::ports::secrets::SecretStore;
+use crate::rules::settings::{validate_base_url, AccountEntry, Settings, SettingsChange};
 
 /// A connected account's id in settings (a UUID; never `"demo"`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -152,7 +152,7 @@ pub fn clean_api_key(raw: &str) -> Result<ApiKey, Error> {
 
 /// The one cheap authenticated call that proves a key works: the first number with messaging
 /// settings, one per page. Returns how many the account has (`meta.total_results`), which the
-/// first load of its numbers can expect ([`crate::snapshot::ListSizes`]).
+/// first load of its numbers can expect ([`crate::services::snapshot::ListSizes`]).
 pub async fn verify(client: &Client) -> Result<usize, telnyx_client::Error> {
     let page = client
         .list_messaging_numbers(&ListMessagingNumbers::default(), 1, 1)

@@ -1,0 +1,9 @@
+//! Pure rules: functions of data already fetched, with no I/O, clock or async. They read the
+//! snapshot's data types ([`crate::services::snapshot::AccountSnapshot`]), never its loader.
+
+pub mod columns;
+pub mod countries;
+pub mod profiles;
+pub mod readiness;
+pub mod rows;
+pub mod settings;
