@@ -8,11 +8,12 @@
 // the client does (page[size]=250, 8 requests in flight) with plain fetch() from Node — the network
 // floor any app showing the list must pay. Prints ratios to it, keystroke-to-list times and the
 // app's memory (PSS summed over its process and every child process, e.g. WebKit's).
-import { randomBytes } from "node:crypto";
+
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { test } from "node:test";
+import { fileURLToPath } from "node:url";
 import { launchApp, startSim } from "../e2e/harness.mjs";
 
 const size = Number(process.env.BENCH_NUMBERS ?? 10_000);
@@ -106,7 +107,10 @@ async function blankWindowPss(width, height) {
   });
   try {
     await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("the blank WebKit window did not load in 30 s")), 30_000);
+      const timer = setTimeout(
+        () => reject(new Error("the blank WebKit window did not load in 30 s")),
+        30_000,
+      );
       child.stdout.on("data", (chunk) => {
         if (String(chunk).includes("ready")) {
           clearTimeout(timer);
