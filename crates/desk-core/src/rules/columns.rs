@@ -322,16 +322,23 @@ mod tests {
             serde_json::to_string_pretty(&serde_json::json!({"columns": columns, "rows": rebuilt}))
                 .expect("json")
                 + "\n";
+        check_fixture("row-columns.json", &fixture);
+    }
+
+    /// The shared fixture `ui/src/lib/fixtures/<name>` (read by the UI's tests) must hold exactly
+    /// `fixture`; `UPDATE_FIXTURES=1` rewrites it.
+    fn check_fixture(name: &str, fixture: &str) {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../ui/src/lib/fixtures/row-columns.json");
+            .join("../../ui/src/lib/fixtures")
+            .join(name);
         if std::env::var_os("UPDATE_FIXTURES").is_some() {
             std::fs::create_dir_all(path.parent().expect("dir")).expect("fixture dir");
-            std::fs::write(&path, &fixture).expect("fixture written");
+            std::fs::write(&path, fixture).expect("fixture written");
         }
         let committed: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_default())
                 .unwrap_or_default();
-        let current: serde_json::Value = serde_json::from_str(&fixture).expect("json");
+        let current: serde_json::Value = serde_json::from_str(fixture).expect("json");
         assert!(
             committed == current,
             "{} is stale: run `UPDATE_FIXTURES=1 cargo test -p desk-core columns`",
@@ -369,15 +376,7 @@ mod tests {
             (f64::NAN, 0.1, 10),
             (0.5, f64::INFINITY, 10),
         ];
-        let mut snapshot = crate::services::snapshot::AccountSnapshot {
-            numbers: Vec::new(),
-            profiles: Vec::new(),
-            phone_numbers: Vec::new(),
-            campaigns: Vec::new(),
-            verifications: Vec::new(),
-            gaps: crate::services::snapshot::Gaps::default(),
-            loaded_at: std::time::SystemTime::UNIX_EPOCH,
-        };
+        let mut snapshot = crate::services::snapshot::AccountSnapshot::empty();
         let mut judged = Vec::new();
         for (i, (success, spam, messages)) in figures.into_iter().enumerate() {
             let mut number: telnyx_client::MessagingNumber = serde_json::from_value(
@@ -421,19 +420,6 @@ mod tests {
         }))
         .expect("json")
             + "\n";
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../ui/src/lib/fixtures/health.json");
-        if std::env::var_os("UPDATE_FIXTURES").is_some() {
-            std::fs::write(&path, &fixture).expect("fixture written");
-        }
-        let committed: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_default())
-                .unwrap_or_default();
-        let current: serde_json::Value = serde_json::from_str(&fixture).expect("json");
-        assert!(
-            committed == current,
-            "{} is stale: run `UPDATE_FIXTURES=1 cargo test -p desk-core columns`",
-            path.display()
-        );
+        check_fixture("health.json", &fixture);
     }
 }

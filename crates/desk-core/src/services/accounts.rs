@@ -127,7 +127,31 @@ pub fn clean_account_name(raw: &str) -> Result<String, Error> {
             "An account name cannot contain control characters.".into(),
         ));
     }
+    if name.chars().any(is_invisible_reordering) {
+        return Err(Error::Invalid(
+            "An account name cannot contain invisible characters that change the direction or \
+             order of the text."
+                .into(),
+        ));
+    }
     Ok(name.to_owned())
+}
+
+/// Characters that reorder or hide text without being seen: the bidirectional controls (a
+/// right-to-left override before "gnp.exe" makes it read "exe.png"), directional marks, zero-width spaces
+/// and the byte-order mark. The zero-width joiner stays allowed: emoji sequences need it.
+fn is_invisible_reordering(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'            // Arabic letter mark
+            | '\u{200B}'      // zero-width space
+            | '\u{200C}'      // zero-width non-joiner
+            | '\u{200E}'..='\u{200F}'   // left-to-right / right-to-left mark
+            | '\u{202A}'..='\u{202E}'   // embeddings and overrides
+            | '\u{2060}'..='\u{2064}'   // word joiner and invisible operators
+            | '\u{2066}'..='\u{2069}'   // isolates
+            | '\u{FEFF}' // byte-order mark
+    )
 }
 
 /// A pasted key, trimmed and sanity-checked (no spaces inside, a plausible length). Telnyx decides
@@ -264,6 +288,31 @@ mod tests {
         assert_eq!(clean_account_name("").unwrap(), "Telnyx account");
         assert!(clean_account_name(&"x".repeat(61)).is_err());
         assert!(clean_account_name("a\u{7}b").is_err());
+    }
+
+    #[test]
+    fn names_cannot_hide_or_reorder_their_text() {
+        for sneaky in [
+            "\u{202E}gnp.exe",
+            "Main\u{202D}",
+            "a\u{2066}b\u{2069}",
+            "a\u{200F}b",
+            "a\u{200B}b",
+            "\u{FEFF}Main",
+            "a\u{061C}b",
+        ] {
+            let err = clean_account_name(sneaky).unwrap_err();
+            assert!(err.explain().contains("invisible"), "{sneaky:?}: {err:?}");
+        }
+        // Other scripts and emoji (with their zero-width joiners) are names like any other.
+        for fine in [
+            "Agency – Acme",
+            "مكتب الرياض",
+            "東京オフィス",
+            "Team 👩\u{200D}💻",
+        ] {
+            assert_eq!(clean_account_name(fine).unwrap(), fine);
+        }
     }
 
     #[test]

@@ -209,7 +209,7 @@ impl NumbersService {
         match guard.as_mut() {
             Some(cached) => Ok(replace_number(&mut cached.snapshot, updated)),
             // Only reachable when another account was opened meanwhile: answer from Telnyx alone.
-            None => Ok(SnapshotIndex::new(&empty_snapshot()).row(&updated)),
+            None => Ok(SnapshotIndex::new(&AccountSnapshot::empty()).row(&updated)),
         }
     }
 
@@ -320,18 +320,6 @@ fn replace_number(snapshot: &mut AccountSnapshot, updated: MessagingNumber) -> N
     SnapshotIndex::new(snapshot).row(&updated)
 }
 
-fn empty_snapshot() -> AccountSnapshot {
-    AccountSnapshot {
-        numbers: Vec::new(),
-        profiles: Vec::new(),
-        phone_numbers: Vec::new(),
-        campaigns: Vec::new(),
-        verifications: Vec::new(),
-        gaps: crate::services::snapshot::Gaps::default(),
-        loaded_at: std::time::SystemTime::now(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,7 +331,8 @@ mod tests {
              "country_code": "US", "features": {"sms": {"domestic_two_way": true, "international_inbound": true, "international_outbound": true}, "mms": null}},
         ]);
         let profiles = json!([{"id": "p-1", "name": "Support Line", "enabled": true}, {"id": "p-2", "name": "Old", "enabled": false}]);
-        let mut s = empty_snapshot();
+        let mut s = AccountSnapshot::empty();
+        s.loaded_at = std::time::SystemTime::now();
         s.numbers = serde_json::from_value(numbers).expect("numbers");
         s.profiles = serde_json::from_value(profiles).expect("profiles");
         s

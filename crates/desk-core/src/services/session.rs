@@ -365,6 +365,16 @@ mod tests {
         (settings, entry)
     }
 
+    /// A service that knows one account on `sim`, opened last, its key in the keychain.
+    fn signed_in(sim: &Simulator) -> (Fixture, AccountEntry) {
+        let (settings, entry) = one_account(&sim.base_url());
+        let f = service(settings);
+        f.secrets
+            .set(&entry.keychain_ref, &ApiKey::new(sim.api_key()))
+            .unwrap();
+        (f, entry)
+    }
+
     struct Fixture {
         secrets: Arc<MemorySecretStore>,
         store: Arc<MemorySettingsStore>,
@@ -387,11 +397,7 @@ mod tests {
     #[tokio::test]
     async fn the_account_used_last_is_reopened_with_its_key() {
         let sim = telnyx().await;
-        let (settings, entry) = one_account(&sim.base_url());
-        let f = service(settings);
-        f.secrets
-            .set(&entry.keychain_ref, &ApiKey::new(sim.api_key()))
-            .unwrap();
+        let (f, entry) = signed_in(&sim);
 
         let opened = f.service.current_account().await.unwrap().unwrap();
         assert_eq!(opened.id, AccountRef::Saved(entry.id.clone()));
@@ -570,11 +576,7 @@ mod tests {
     #[tokio::test]
     async fn forgetting_the_open_account_closes_it_and_removes_its_key() {
         let sim = telnyx().await;
-        let (settings, entry) = one_account(&sim.base_url());
-        let f = service(settings);
-        f.secrets
-            .set(&entry.keychain_ref, &ApiKey::new(sim.api_key()))
-            .unwrap();
+        let (f, entry) = signed_in(&sim);
         f.service.current_account().await.unwrap();
 
         f.service.forget(&entry.id).await.unwrap();

@@ -154,6 +154,20 @@ pub struct ListSizes {
 }
 
 impl AccountSnapshot {
+    /// A snapshot of nothing: no numbers, profiles or lists, loaded at 1970 (so anything newer
+    /// replaces it).
+    pub fn empty() -> Self {
+        AccountSnapshot {
+            numbers: Vec::new(),
+            profiles: Vec::new(),
+            phone_numbers: Vec::new(),
+            campaigns: Vec::new(),
+            verifications: Vec::new(),
+            gaps: Gaps::default(),
+            loaded_at: SystemTime::UNIX_EPOCH,
+        }
+    }
+
     /// The sizes of this snapshot's long lists, for the next load to expect.
     pub fn sizes(&self) -> ListSizes {
         ListSizes {
