@@ -59,6 +59,21 @@ describe("search", () => {
     expect(searchDigits("+1 (212) 555-01")).toBe("121255501");
   });
   it.each([
+    ["fullwidth", "１２１２", "1212"],
+    ["Arabic-Indic", "٢١٢ ٥٥٥", "212555"],
+    ["Eastern Arabic-Indic", "۰۱۲۳۴۵۶۷۸۹", "0123456789"],
+    ["Devanagari", "२१२", "212"],
+    ["Bengali", "০৯", "09"],
+    ["mathematical monospace (the fifth run of ten in a row)", "𝟶𝟷𝟿", "019"],
+    ["mixed with ASCII", "+1 (２１２) 5５5", "1212555"],
+  ])("reads %s digits as ASCII", (_script, query, digits) => {
+    expect(searchDigits(query)).toBe(digits);
+  });
+  it("finds a number typed in fullwidth digits", () => {
+    const all = prepare(rows);
+    expect(all.filter(searchMatcher("＋１ ２１２ ５５５")).length).toBe(1);
+  });
+  it.each([
     ["", 3],
     ["+1 212 555", 1],
     ["1-212-555-0100", 1],

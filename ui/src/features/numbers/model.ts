@@ -61,9 +61,27 @@ export function facetValues(row: ListRow, key: FacetKey): readonly string[] {
   }
 }
 
-/** Only the digits of a search: "+1 (212) 555-01" and "1-212-55501" both become "121255501". */
+const ANY_DIGIT = /\p{Nd}/u;
+
+/** The value (0–9) of a decimal digit of any script. Unicode keeps every script's digits as one
+ * unbroken run of ten, zero first, so the value is the position in its run (some runs follow each
+ * other, as the mathematical digits do, hence the remainder). */
+function digitValue(char: string): number {
+  const code = char.codePointAt(0) ?? 0;
+  let back = 0;
+  while (back < 60 && ANY_DIGIT.test(String.fromCodePoint(code - back - 1))) back++;
+  return back % 10;
+}
+
+/** Only the digits of a search, in ASCII: "+1 (212) 555-01" and "1-212-55501" both become
+ * "121255501", and digits of other scripts count too (fullwidth "１２１２", Arabic-Indic "٢١٢"). */
 export function searchDigits(query: string): string {
-  return query.replace(/\D+/g, "");
+  let out = "";
+  for (const char of query) {
+    if (char >= "0" && char <= "9") out += char;
+    else if (ANY_DIGIT.test(char)) out += String(digitValue(char));
+  }
+  return out;
 }
 
 /** A row prepared for fast search: its digits computed once. */

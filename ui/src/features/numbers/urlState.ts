@@ -20,6 +20,10 @@ export interface ListState {
 
 export const defaultSort: Sort = { key: "number", dir: "asc" };
 
+/** The longest search kept in the URL (a pasted page of text would otherwise grow the URL, and
+ * every history entry, several times over once encoded). No phone number is longer. */
+export const MAX_QUERY_IN_URL = 100;
+
 export function defaultListState(): ListState {
   return { q: "", filters: emptyFilters(), sort: defaultSort, open: null };
 }
@@ -36,13 +40,14 @@ export function parseListState(query: string): ListState {
     key: (sortKeys as readonly string[]).includes(sortKey ?? "") ? (sortKey as SortKey) : defaultSort.key,
     dir: params.get("dir") === "desc" ? "desc" : "asc",
   };
-  return { q: params.get("q") ?? "", filters, sort, open: params.get("number") || null };
+  const q = (params.get("q") ?? "").slice(0, MAX_QUERY_IN_URL);
+  return { q, filters, sort, open: params.get("number") || null };
 }
 
 /** The query string of a state, without the defaults (empty for the default state). */
 export function serializeListState(state: ListState): string {
   const params = new URLSearchParams();
-  if (state.q) params.set("q", state.q);
+  if (state.q) params.set("q", state.q.slice(0, MAX_QUERY_IN_URL));
   for (const key of facetKeys) for (const v of state.filters[key]) params.append(key, v);
   if (state.sort.key !== defaultSort.key || state.sort.dir !== defaultSort.dir) {
     params.set("sort", state.sort.key);
