@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Every benchmark, each against a baseline measured in the same run (ratios, not absolute times):
 #   1. the client's paging (concurrency 8 and 4 vs sequential vs the latency floor),
-#   2. the Numbers screen's backend load (five lists, rows, JSON) vs listing the numbers alone, and
+#   2. the Numbers screen's backend load (five lists, rows, JSON) vs listing the numbers alone,
 #   3. the Numbers screen in the real window of the release build (full list vs raw paging from
-#      Node, keystroke-to-list, memory), against a standalone simulator.
+#      Node, keystroke-to-list, memory against a blank WebKit window measured in the same run),
+#      against a standalone simulator, and
+#   4. the release build's startup (tests/bench/startup.sh).
 # BENCH_NUMBERS (default 10000) and BENCH_LATENCY_MS (default 80) size the account.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -22,3 +24,12 @@ cargo run --release --locked -p desk-core --example bench_snapshot
 echo "==> Numbers screen benchmark (release build, real window)"
 E2E_APP="$ROOT/target/release/number-desk" E2E_SIM="$ROOT/target/release/telnyx-sim" \
   bash tests/e2e/run.sh tests/bench/numbers.mjs
+
+echo "==> Startup of the release build (process start → page, → the demo's numbers loaded)"
+exec 5>/tmp/number-desk-bench-display.$$
+Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+XVFB_PID=$!
+exec 5>&-
+trap 'kill "$XVFB_PID" 2>/dev/null || true; rm -f /tmp/number-desk-bench-display.$$' EXIT
+for _ in $(seq 50); do [ -s /tmp/number-desk-bench-display.$$ ] && break; sleep 0.1; done
+DISPLAY=":$(head -n1 /tmp/number-desk-bench-display.$$)" bash tests/bench/startup.sh target/release/number-desk 5
