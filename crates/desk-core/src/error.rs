@@ -213,6 +213,10 @@ pub fn explain_telnyx(err: &ClientError) -> String {
         ClientError::Decode { endpoint, .. } => format!(
             "Telnyx answered {endpoint} with something Number Desk does not understand. Try again; if it keeps happening, Telnyx may have changed its answer."
         ),
+        ClientError::CorruptBody { endpoint, .. } if endpoint.starts_with("GET ") => format!(
+            "Telnyx's answer to {endpoint} arrived cut off or unreadable, even after trying again. Try again in a moment."
+        ),
+        ClientError::CorruptBody { .. } => "Telnyx's answer to the change arrived cut off, so Number Desk cannot tell whether Telnyx made it. Check the number again before changing it once more.".to_string(),
         ClientError::InsecureBaseUrl(url) => format!(
             "The API address {url} must start with https:// (only addresses on this computer may use http://)."
         ),

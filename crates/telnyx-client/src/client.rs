@@ -410,8 +410,9 @@ fn network_kind(err: &Error) -> NetworkKind {
     }
 }
 
-/// Decodes `bytes`, naming the JSON path of a failure. The flag is true when the body was not
-/// JSON at all or was cut short (worth a retry for safe requests), false for a shape mismatch.
+/// Decodes `bytes`, naming the JSON path of a failure. A body that is not JSON at all or was cut
+/// short is [`Error::CorruptBody`] with the flag true (worth a retry for reads); a whole JSON body
+/// of the wrong shape is [`Error::Decode`] with the flag false.
 pub(crate) fn decode<T: DeserializeOwned>(
     bytes: &[u8],
     endpoint: &str,
@@ -420,6 +421,22 @@ pub(crate) fn decode<T: DeserializeOwned>(
     // paid again, to name the failing path, when the fast path fails.
     if let Ok(v) = serde_json::from_slice::<T>(bytes) {
         return Ok(v);
+    }
+    // A body cut short can still fail first on its shape (a `data` that opens as a list where an
+    // object was expected), so whether it is JSON at all is asked first, on its own.
+    if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+        if matches!(
+            e.classify(),
+            serde_json::error::Category::Syntax | serde_json::error::Category::Eof
+        ) {
+            return Err((
+                Error::CorruptBody {
+                    endpoint: endpoint.to_owned(),
+                    message: e.to_string(),
+                },
+                true,
+            ));
+        }
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let result: std::result::Result<T, _> = serde_path_to_error::deserialize(&mut de);
@@ -473,10 +490,28 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        let (_, corrupt) = decode::<Env>(br#"{"data":[{"n":1}"#, "GET /x").expect_err("cut");
+        let (err, corrupt) = decode::<Env>(br#"{"data":[{"n":1}"#, "GET /x").expect_err("cut");
         assert!(corrupt);
-        let (_, corrupt) = decode::<Env>(b"<html>", "GET /x").expect_err("html");
+        assert!(matches!(err, Error::CorruptBody { .. }), "{err:?}");
+        let (err, corrupt) = decode::<Env>(b"<html>", "GET /x").expect_err("html");
         assert!(corrupt);
+        assert!(matches!(err, Error::CorruptBody { .. }), "{err:?}");
+        // Cut short where the shape is already wrong (a list where one object is expected, as
+        // the simulator's malformed answer to a PATCH): still a cut-off body, not a shape error.
+        #[derive(Debug, serde::Deserialize)]
+        struct One {
+            #[allow(dead_code)]
+            data: Inner,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        struct Inner {}
+        let (err, corrupt) = decode::<One>(
+            br#"{"data":[{"record_type":"messaging_settings","id":"12"#,
+            "PATCH /x",
+        )
+        .expect_err("cut");
+        assert!(corrupt);
+        assert!(matches!(err, Error::CorruptBody { .. }), "{err:?}");
     }
 
     #[test]

@@ -100,6 +100,16 @@ pub enum Error {
         /// What was wrong.
         message: String,
     },
+    /// A success response whose body was cut short or is not JSON at all: the request reached
+    /// Telnyx, but what it answered cannot be read. Reads are retried; for a write this means its
+    /// outcome is unknown (it may or may not have been applied), and it is never re-sent blindly.
+    #[error("unreadable response from {endpoint}: {message}")]
+    CorruptBody {
+        /// The endpoint.
+        endpoint: String,
+        /// What the JSON parser said.
+        message: String,
+    },
     /// The request did not complete.
     #[error("network error ({kind:?}): {message}")]
     Network {

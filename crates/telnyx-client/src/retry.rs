@@ -83,7 +83,8 @@ pub fn is_safe(method: &Method) -> bool {
 ///
 /// Rules: 429 is retried for every method (the request was refused, not applied), waiting
 /// `retry-after-ms` / `Retry-After` / `x-ratelimit-reset` or else the backoff; 408/5xx, timeouts,
-/// resets and corrupt bodies only for safe methods and idempotent writes; connection failures
+/// resets only for safe methods and idempotent writes; corrupt bodies only for safe methods (a write
+/// that was answered unreadably may have been applied: see [`crate::Error::CorruptBody`]); connection failures
 /// (nothing was sent) for every method; TLS failures and other 4xx never. `x-should-retry: false`
 /// vetoes a retry and `x-should-retry: true` forces one, as the official SDKs do.
 pub fn decide(
@@ -124,6 +125,9 @@ pub fn decide(
         }
         Outcome::Network(NetworkKind::Connect) => Decision::RetryAfter(backoff),
         Outcome::Network(NetworkKind::Tls) => Decision::GiveUp,
+        // The write reached Telnyx and may have been applied: its caller must read what Telnyx
+        // holds rather than send it again, even when sending it again would be harmless.
+        Outcome::CorruptBody if !is_safe(method) => Decision::GiveUp,
         Outcome::Network(NetworkKind::Timeout | NetworkKind::Other) | Outcome::CorruptBody => {
             if repeatable {
                 Decision::RetryAfter(backoff)
@@ -466,6 +470,14 @@ mod tests {
                 "corrupt body POST",
                 Method::POST,
                 false,
+                Outcome::CorruptBody,
+                1,
+                GiveUp,
+            ),
+            (
+                "corrupt body of an idempotent PATCH: not re-sent",
+                Method::PATCH,
+                true,
                 Outcome::CorruptBody,
                 1,
                 GiveUp,

@@ -621,3 +621,54 @@ async fn every_inventory_number_and_verification_request_is_listed_across_clampe
     assert_eq!(all.len() as u32, first.total_records);
     sim.shutdown().await;
 }
+
+/// A write answered with a cut-off body is its own error and is never re-sent (the simulator
+/// applied it: its outcome is unknown to the client, not "failed"); a read answered so is retried.
+#[tokio::test]
+async fn a_cut_off_answer_is_unreadable_not_wrong_and_writes_are_not_resent() {
+    let (sim, client) = start(SimConfig::demo()).await;
+    let n = sim
+        .account()
+        .numbers
+        .iter()
+        .find(|n| n.messaging_profile_id.is_some())
+        .expect("an assigned number")
+        .clone();
+    let by_id = NumberRef::Id(PhoneNumberId::new(n.id.clone()));
+    sim.set_faults(Faults {
+        p_malformed: 1.0,
+        ..Faults::default()
+    });
+
+    let before = sim.requests_served();
+    let err = client
+        .update_messaging_number(
+            &by_id,
+            &UpdateMessagingNumber {
+                messaging_profile_id: ProfileChange::Unassign,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect_err("every answer is cut off");
+    assert!(matches!(err, Error::CorruptBody { .. }), "{err:?}");
+    assert_eq!(sim.requests_served() - before, 1, "the PATCH was sent once");
+
+    let before = sim.requests_served();
+    let err = client
+        .get_messaging_number(&by_id)
+        .await
+        .expect_err("every answer is cut off");
+    assert!(matches!(err, Error::CorruptBody { .. }), "{err:?}");
+    assert_eq!(
+        sim.requests_served() - before,
+        9,
+        "a read is tried 1 + 8 times"
+    );
+
+    // What Telnyx holds: the change was made although its answer could not be read.
+    sim.set_faults(Faults::default());
+    let now = client.get_messaging_number(&by_id).await.expect("get");
+    assert!(now.messaging_profile_id.is_none());
+    sim.shutdown().await;
+}
