@@ -541,27 +541,7 @@ async fn ten_dlc_assignments_and_campaign() {
 #[tokio::test]
 async fn ten_dlc_list_all_follows_total_records() {
     let s = server().await;
-    let rec = |n: u32| json!({"phoneNumber": format!("+1555000{n:04}"), "campaignId": "c", "createdAt": "t", "updatedAt": "t"});
-    for page in 1..=3u32 {
-        let records: Vec<_> = (0..250u32)
-            .map(|i| (page - 1) * 250 + i)
-            .filter(|n| *n < 600)
-            .map(rec)
-            .collect();
-        Mock::given(method("GET"))
-            .and(path("/v2/10dlc/phone_number_campaigns"))
-            .and(query_exact(&[
-                ("page", &page.to_string()),
-                ("recordsPerPage", "250"),
-            ]))
-            .respond_with(
-                ResponseTemplate::new(200)
-                    .set_body_json(json!({"records": records, "page": page, "totalRecords": 600})),
-            )
-            .expect(1)
-            .mount(&s)
-            .await;
-    }
+    ten_dlc_pages(&s, 600, 250, 3).await;
     let all = client(&s)
         .list_all_phone_number_campaigns(&ListPhoneNumberCampaigns::default(), |_| {})
         .await

@@ -365,6 +365,15 @@ mod tests {
         (settings, entry)
     }
 
+    /// Connecting an account "Main" on `sim` with its key.
+    fn main_on(sim: &Simulator) -> ConnectRequest {
+        ConnectRequest {
+            name: "Main".into(),
+            api_key: sim.api_key(),
+            base_url: sim.base_url(),
+        }
+    }
+
     /// A service that knows one account on `sim`, opened last, its key in the keychain.
     fn signed_in(sim: &Simulator) -> (Fixture, AccountEntry) {
         let (settings, entry) = one_account(&sim.base_url());
@@ -443,15 +452,7 @@ mod tests {
         let f = service(Settings::default());
         f.store.refuse_saves(true);
 
-        let err = f
-            .service
-            .connect(ConnectRequest {
-                name: "Main".into(),
-                api_key: sim.api_key(),
-                base_url: sim.base_url(),
-            })
-            .await
-            .unwrap_err();
+        let err = f.service.connect(main_on(&sim)).await.unwrap_err();
         assert!(matches!(err, Error::SettingsNotSaved(_)), "{err:?}");
         assert!(f.secrets.is_empty(), "the key was left in the keychain");
         assert!(f.service.settings().accounts.is_empty());
@@ -459,15 +460,7 @@ mod tests {
 
         // With settings that save, the same connection is stored, remembered and opened.
         f.store.refuse_saves(false);
-        let (account, numbers) = f
-            .service
-            .connect(ConnectRequest {
-                name: "Main".into(),
-                api_key: sim.api_key(),
-                base_url: sim.base_url(),
-            })
-            .await
-            .unwrap();
+        let (account, numbers) = f.service.connect(main_on(&sim)).await.unwrap();
         assert_eq!(numbers, NUMBERS);
         assert_eq!(f.secrets.len(), 1);
         assert_eq!(f.store.saved().last_account, Some(account.id.clone()));

@@ -81,12 +81,6 @@ impl Gaps {
     }
 }
 
-/// Why a list could not be loaded, in plain words: the one explanation of a client error
-/// ([`crate::error::explain_telnyx`]; no API key: the client never puts it in an error).
-pub fn plain_reason(err: &Error) -> String {
-    crate::error::explain_telnyx(err)
-}
-
 /// Loading progress, summed over the five lists. A list whose first page has not arrived yet
 /// counts as one page to do, so `total_pages` grows as the lists announce their sizes and
 /// `pages_done == total_pages` only at the end.
@@ -331,7 +325,10 @@ fn kept<T, F: Fn(LoadProgress)>(
         Ok(records) => (records, None),
         Err(err) => {
             tally.finish(list);
-            (Vec::new(), Some(Gap::Failed(plain_reason(&err))))
+            (
+                Vec::new(),
+                Some(Gap::Failed(crate::error::explain_telnyx(&err))),
+            )
         }
     }
 }

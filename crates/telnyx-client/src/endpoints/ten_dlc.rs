@@ -55,25 +55,15 @@ impl Client {
         self.send(&call).await
     }
 
-    /// Every number↔campaign assignment matching `filter`, pages fetched concurrently.
+    /// Every number↔campaign assignment matching `filter`: the first page, then the rest
+    /// concurrently (the expecting listing with nothing expected).
     pub async fn list_all_phone_number_campaigns(
         &self,
         filter: &ListPhoneNumberCampaigns,
         on_progress: impl Fn(Progress) + Send + Sync,
     ) -> Result<Vec<PhoneNumberCampaign>> {
-        // The envelope tells no page count: it is derived from `totalRecords` and the page size
-        // the server really used (see `Paged for TenDlcPage`).
-        let asked = PHONE_NUMBER_CAMPAIGNS_PAGE_SIZE;
-        self.list_all(
-            LIST,
-            filter,
-            asked,
-            &on_progress,
-            |client, filter, n| async move {
-                client.list_phone_number_campaigns(&filter, n, asked).await
-            },
-        )
-        .await
+        self.list_all_phone_number_campaigns_expecting(filter, 0, on_progress)
+            .await
     }
 
     /// Every number↔campaign assignment matching `filter`, when about `expected` are expected (e.g.
@@ -119,11 +109,11 @@ impl Client {
     }
 }
 
-/// Page `number` of a 10DLC listing as a JSON:API page. Its page count is what
-/// [`Client::list_all_phone_number_campaigns`] takes from a first page: a server that clamps
-/// `recordsPerPage` returns a full page of its own size. (Only the first page's count is used.)
+/// Page `number` of a 10DLC listing as a JSON:API page, its page count taken as `Paged for
+/// TenDlcPage` takes it: a server that clamps `recordsPerPage` returns a full page of its own size.
+/// (Only the first page's count is used.)
 fn as_page<T>(page: TenDlcPage<T>, number: u32, asked: u32) -> Page<T> {
-    let total_pages = super::pages_of_records(page.records.len(), asked, page.total_records).max(1);
+    let total_pages = super::Paged::total_pages(&page, asked).max(1);
     Page {
         meta: PaginationMeta {
             page_number: number,
