@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeError } from "./errors";
+import { changeFailureText, describeError } from "./errors";
 import { CommandError } from "./ipc";
 
 describe("describeError", () => {
@@ -38,5 +38,30 @@ describe("describeError", () => {
   it("handles errors that did not come from the backend", () => {
     expect(describeError(new Error("boom")).message).toBe("boom");
     expect(describeError("text").message).toBe("text");
+  });
+});
+
+describe("changeFailureText", () => {
+  it("says the number was not changed when Telnyx said no", () => {
+    const error = new CommandError({
+      kind: "telnyxRejected",
+      message: "Telnyx refused the request (error 40323).",
+      status: 400,
+      code: "40323",
+      detail: null,
+    });
+    expect(changeFailureText("(212) 555-0100", error)).toBe(
+      "(212) 555-0100 was not changed. Telnyx refused the request (error 40323).",
+    );
+  });
+
+  it("does not claim nothing changed when the answer was lost or unreadable", () => {
+    const cutOff =
+      "Telnyx's answer to the change arrived cut off, so Number Desk cannot tell whether Telnyx made it. Check the number again before changing it once more.";
+    for (const kind of ["internal", "network"] as const) {
+      const text = changeFailureText("(212) 555-0100", new CommandError({ kind, message: cutOff }));
+      expect(text).not.toMatch(/was not changed/);
+      expect(text).toBe(`(212) 555-0100 may or may not have been changed. ${cutOff}`);
+    }
   });
 });

@@ -36,3 +36,17 @@ export function describeError(error: unknown): ErrorView {
     canRetry: true,
   };
 }
+
+/** Failures after which a change may have been made at Telnyx all the same: the request may have
+ * reached it (a timeout, a dropped connection, an answer cut off or of an unknown shape). */
+const outcomeUnknown: ReadonlySet<IpcError["kind"]> = new Set(["network", "internal"]);
+
+/** What to tell a person when changing `subject` failed: "was not changed" only when Telnyx said
+ * no or nothing was sent; otherwise that the change may or may not have been made. */
+export function changeFailureText(subject: string, error: unknown): string {
+  const { message } = describeError(error);
+  const unknown = !(error instanceof CommandError) || outcomeUnknown.has(error.error.kind);
+  return unknown
+    ? `${subject} may or may not have been changed. ${message}`
+    : `${subject} was not changed. ${message}`;
+}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { describeError } from "../../lib/errors";
+import { changeFailureText } from "../../lib/errors";
 import type { ListRow } from "../../lib/ipc";
 import { useHashQuery } from "../../lib/route";
 import { timed } from "../../lib/timing";
@@ -131,7 +131,7 @@ export function NumbersPage() {
         onError: (error) =>
           setOutcome({
             tone: "error",
-            text: `${row.display} was not changed. ${describeError(error).message}`,
+            text: changeFailureText(row.display, error),
           }),
         onSettled: () =>
           setBusyIds((s) => {
