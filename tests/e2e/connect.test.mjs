@@ -70,9 +70,49 @@ test("a key Telnyx refuses is reported and nothing is stored", async (t) => {
   const before = keychainEntries();
   const app = await launchApp(t);
   await connect(app, { name: "Wrong", key: newKey(), baseUrl: sim.baseUrl });
-  const notice = await app.byTestId("error-notice");
-  assert.match(await notice.getText(), /Telnyx did not accept/);
+  // One plain sentence under the key field, not a second title below the form.
+  const error = await app.byTestId("connect-key-error");
+  assert.equal(
+    await error.getText(),
+    "Telnyx did not accept this key. Copy it again from Telnyx portal → Account → API Keys.",
+  );
+  assert.equal(await (await app.byTestId("connect-key")).getAttribute("aria-invalid"), "true");
+  assert.equal(await (await app.browser.$('[data-testid="error-notice"]')).isExisting(), false);
+  const field = await (await app.byTestId("connect-key")).getLocation();
+  const said = await error.getLocation();
+  assert.ok(said.y > field.y && said.y - field.y < 120, `the sentence sits under the field (${field.y} → ${said.y})`);
   assert.deepEqual(keychainEntries(), before);
+  // Typing a new key clears it.
+  await (await app.byTestId("connect-key")).setValue("KEYanother");
+  assert.equal(await (await app.browser.$('[data-testid="connect-key-error"]')).isExisting(), false);
+});
+
+test("a setting out of range is explained at its field and the error clears once it is fixed", async (t) => {
+  const app = await launchApp(t, { args: ["--demo"] });
+  await app.numbersLoaded();
+  await (await app.byTestId("nav-settings")).click();
+  await (await app.browser.$('[data-testid="settings-advanced"] summary')).click();
+  const input = await app.byTestId("setting-paging");
+  await input.click();
+  await input.clearValue();
+  await input.setValue("99");
+  await (await app.byTestId("setting-chunk")).click(); // leaves the field: it is saved
+  const error = await app.byTestId("setting-paging-error");
+  assert.match(await error.getText(), /16/);
+  assert.equal(await input.getAttribute("aria-invalid"), "true");
+  const field = await input.getLocation();
+  const said = await error.getLocation();
+  assert.ok(said.y > field.y && said.y - field.y < 120, `the error sits at its field (${field.y} → ${said.y})`);
+  await input.click();
+  await input.clearValue();
+  await input.setValue("4");
+  await (await app.byTestId("setting-chunk")).click();
+  await app.browser.waitUntil(
+    async () => !(await (await app.browser.$('[data-testid="setting-paging-error"]')).isExisting()),
+    { timeoutMsg: "the error went away once the value was valid" },
+  );
+  const saved = await app.browser.waitUntil(async () => (await input.getValue()) === "4");
+  assert.ok(saved);
 });
 
 test("signing out removes the key from the keychain", async (t) => {

@@ -171,7 +171,7 @@ impl From<SettingsError> for Error {
 /// means ([`telnyx_codes`]).
 pub fn explain_telnyx(err: &ClientError) -> String {
     if err.is_unauthorized() {
-        return "Telnyx did not accept the API key. Check that it is a current v2 key from the Telnyx portal (Account → API Keys).".into();
+        return "Telnyx did not accept this key. Copy it again from Telnyx portal → Account → API Keys.".into();
     }
     match err {
         ClientError::Network {
@@ -303,7 +303,7 @@ mod tests {
         assert_eq!(key.kind(), ErrorKind::InvalidKey);
         assert!(key
             .explain()
-            .starts_with("Telnyx did not accept the API key."));
+            .starts_with("Telnyx did not accept this key. Copy it again"));
         let busy = Error::Telnyx(ClientError::Api {
             status: 429,
             errors: Vec::new(),

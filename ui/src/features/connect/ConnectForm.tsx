@@ -45,6 +45,12 @@ export function ConnectForm({ initialName = "", onCancel }: { initialName?: stri
     return () => clearTimeout(timer);
   }, [waitSeconds, mutate]);
 
+  // A refused key is said in one sentence under the key field, where the eye already is.
+  const keyRefused =
+    connect.isError && connect.error instanceof CommandError && connect.error.error.kind === "invalidKey"
+      ? connect.error.error.message
+      : null;
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setWaitSeconds(null);
@@ -77,7 +83,12 @@ export function ConnectForm({ initialName = "", onCancel }: { initialName?: stri
           spellCheck={false}
           value={apiKey}
           required
-          onChange={(e) => setApiKey(e.target.value)}
+          aria-invalid={keyRefused ? true : undefined}
+          aria-describedby={keyRefused ? `${ids}-key-error` : undefined}
+          onChange={(e) => {
+            setApiKey(e.target.value);
+            if (keyRefused) connect.reset();
+          }}
         />
         <button
           type="button"
@@ -89,6 +100,11 @@ export function ConnectForm({ initialName = "", onCancel }: { initialName?: stri
           {showKey ? "Hide" : "Show"}
         </button>
       </div>
+      {keyRefused ? (
+        <p className="field-error" id={`${ids}-key-error`} role="alert" data-testid="connect-key-error">
+          {keyRefused}
+        </p>
+      ) : null}
       <details>
         <summary>Advanced</summary>
         <label htmlFor={`${ids}-url`}>API address</label>
@@ -101,6 +117,14 @@ export function ConnectForm({ initialName = "", onCancel }: { initialName?: stri
         />
         <p className="muted">Leave empty for Telnyx. Only addresses on this computer may use http://.</p>
       </details>
+      {waitSeconds !== null ? (
+        <p className="notice" role="status" data-testid="connect-countdown">
+          Telnyx asked us to wait a moment. Trying again in {waitSeconds} s…
+        </p>
+      ) : null}
+      {connect.isError && waitSeconds === null && !keyRefused ? (
+        <ErrorNotice error={connect.error} onRetry={() => connect.mutate()} />
+      ) : null}
       <div className="form-actions">
         <button
           type="submit"
@@ -116,14 +140,6 @@ export function ConnectForm({ initialName = "", onCancel }: { initialName?: stri
           </button>
         ) : null}
       </div>
-      {waitSeconds !== null ? (
-        <p className="notice" role="status" data-testid="connect-countdown">
-          Telnyx asked us to wait a moment. Trying again in {waitSeconds} s…
-        </p>
-      ) : null}
-      {connect.isError && waitSeconds === null ? (
-        <ErrorNotice error={connect.error} onRetry={() => connect.mutate()} />
-      ) : null}
     </form>
   );
 }

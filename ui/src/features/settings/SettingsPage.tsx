@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { switchAccountCache } from "../../lib/accountCache";
+import { describeError } from "../../lib/errors";
 import { type AccountSummary, ipc, type SettingsEdit, type Theme } from "../../lib/ipc";
 import { queryKeys } from "../../lib/queryKeys";
 import "./settings.css";
@@ -62,6 +63,7 @@ export function SettingsPage({ account }: { account: AccountSummary }) {
           </label>
         ))}
       </fieldset>
+      {update.isError && update.variables?.type === "theme" ? <ErrorNotice error={update.error} /> : null}
 
       <h2>Accounts</h2>
       <p className="muted">
@@ -110,30 +112,75 @@ export function SettingsPage({ account }: { account: AccountSummary }) {
       </ul>
       {forget.isError ? <ErrorNotice error={forget.error} /> : null}
 
-      <h2>Advanced</h2>
-      <NumberSetting
-        label="Pages fetched at once"
-        help="How many pages of a long list Number Desk asks Telnyx for at the same time (1–16)."
-        value={view.settings.pagingConcurrency}
-        testId="setting-paging"
-        onSave={(value) => update.mutate({ type: "pagingConcurrency", value })}
-      />
-      <NumberSetting
-        label="Numbers per bulk request"
-        help="How many numbers one bulk change sends to Telnyx at a time (1–1000)."
-        value={view.settings.bulkChunkSize}
-        testId="setting-chunk"
-        onSave={(value) => update.mutate({ type: "bulkChunkSize", value })}
-      />
-      <TextSetting
-        label="API address for new connections"
-        help={`Normally ${view.defaultApiBaseUrl}. Support engineers may point it at a proxy or a simulator; it must start with https:// unless it is on this computer. Leave empty for the default.`}
-        value={view.settings.apiBaseUrl}
-        testId="setting-base-url"
-        onSave={(url) => update.mutate({ type: "apiBaseUrl", url })}
-      />
-      {update.isError ? <ErrorNotice error={update.error} /> : null}
+      <details className="advanced" data-testid="settings-advanced">
+        <summary>Advanced</summary>
+        <p className="muted">
+          For support engineers and unusual networks; the defaults suit almost everyone.
+        </p>
+        <NumberSetting
+          label="Pages fetched at once"
+          help="How many pages of a long list Number Desk asks Telnyx for at the same time (1–16)."
+          value={view.settings.pagingConcurrency}
+          testId="setting-paging"
+          save={(value) => update.mutateAsync({ type: "pagingConcurrency", value })}
+        />
+        <NumberSetting
+          label="Numbers per bulk request"
+          help="How many numbers one bulk change sends to Telnyx at a time (1–1000)."
+          value={view.settings.bulkChunkSize}
+          testId="setting-chunk"
+          save={(value) => update.mutateAsync({ type: "bulkChunkSize", value })}
+        />
+        <TextSetting
+          label="API address for new connections"
+          help={`Normally ${view.defaultApiBaseUrl}. Support engineers may point it at a proxy or a simulator; it must start with https:// unless it is on this computer. Leave empty for the default.`}
+          value={view.settings.apiBaseUrl}
+          testId="setting-base-url"
+          save={(url) => update.mutateAsync({ type: "apiBaseUrl", url })}
+        />
+      </details>
     </section>
+  );
+}
+
+/** A setting's own error, shown at its field; cleared as soon as the person edits the value and
+ * whenever a save succeeds. */
+function useFieldError() {
+  const [error, setError] = useState<string | null>(null);
+  const run = (save: () => Promise<unknown>) =>
+    save().then(
+      () => setError(null),
+      (e: unknown) => setError(describeError(e).message),
+    );
+  return { error, setError, run };
+}
+
+function Field(props: {
+  id: string;
+  label: string;
+  help: string;
+  error: string | null;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="setting">
+      <label htmlFor={props.id}>{props.label}</label>
+      {props.children}
+      {props.error ? (
+        <p
+          className="field-error"
+          id={`${props.id}-error`}
+          role="alert"
+          data-testid={`${props.testId}-error`}
+        >
+          {props.error}
+        </p>
+      ) : null}
+      <p className="muted" id={`${props.id}-help`}>
+        {props.help}
+      </p>
+    </div>
   );
 }
 
@@ -142,27 +189,34 @@ function NumberSetting(props: {
   help: string;
   value: number;
   testId: string;
-  onSave: (value: number) => void;
+  save: (value: number) => Promise<unknown>;
 }) {
   const id = useId();
   const [draft, setDraft] = useState(String(props.value));
+  const field = useFieldError();
   return (
-    <div className="setting">
-      <label htmlFor={id}>{props.label}</label>
+    <Field id={id} label={props.label} help={props.help} error={field.error} testId={props.testId}>
       <input
         id={id}
         type="number"
         inputMode="numeric"
         data-testid={props.testId}
         value={draft}
-        onChange={(e) => setDraft(e.target.value)}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={field.error ? `${id}-error ${id}-help` : `${id}-help`}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          field.setError(null);
+        }}
         onBlur={() => {
           const value = Number(draft);
-          if (Number.isInteger(value) && value !== props.value) props.onSave(value);
+          // Values the backend cannot even receive (a u32) are refused here; the range is its call.
+          if (draft.trim() === "" || !Number.isInteger(value) || value < 1 || value > 4_294_967_295)
+            field.setError("Please enter a whole number of 1 or more.");
+          else if (value !== props.value) field.run(() => props.save(value));
         }}
       />
-      <p className="muted">{props.help}</p>
-    </div>
+    </Field>
   );
 }
 
@@ -171,23 +225,27 @@ function TextSetting(props: {
   help: string;
   value: string;
   testId: string;
-  onSave: (value: string) => void;
+  save: (value: string) => Promise<unknown>;
 }) {
   const id = useId();
   const [draft, setDraft] = useState(props.value);
+  const field = useFieldError();
   return (
-    <div className="setting">
-      <label htmlFor={id}>{props.label}</label>
+    <Field id={id} label={props.label} help={props.help} error={field.error} testId={props.testId}>
       <input
         id={id}
         data-testid={props.testId}
         value={draft}
-        onChange={(e) => setDraft(e.target.value)}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={field.error ? `${id}-error ${id}-help` : `${id}-help`}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          field.setError(null);
+        }}
         onBlur={() => {
-          if (draft !== props.value) props.onSave(draft);
+          if (draft !== props.value) field.run(() => props.save(draft));
         }}
       />
-      <p className="muted">{props.help}</p>
-    </div>
+    </Field>
   );
 }
