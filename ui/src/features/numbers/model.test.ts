@@ -163,11 +163,11 @@ describe("facetOptions", () => {
     ]);
     expect(options.profile.map((o) => o.key)).toEqual(["p3", "p1", NO_PROFILE, "p2"]);
     expect(options.group.map((o) => o.key)).toEqual(["actionNeeded", "waiting", "ready"]);
-    // Only the problems some number has, in precedence order, each with its group.
+    // Only the problems some number has, group by group, in precedence order within a group.
     expect(options.readiness).toEqual([
       { key: "noProfile", label: "No profile", group: "actionNeeded" },
-      { key: "tenDlcPending", label: "10DLC in progress", group: "waiting" },
       { key: "needsTollFreeVerification", label: "Needs toll-free verification", group: "actionNeeded" },
+      { key: "tenDlcPending", label: "10DLC in progress", group: "waiting" },
     ]);
     expect(options.country.map((o) => o.key)).toEqual(["GB", "US"]);
     expect(options.tag.map((o) => o.key)).toEqual(["uk", "vip"]);

@@ -219,10 +219,13 @@ export function facetOptions(
   const byLabel = (a: FacetOption, b: FacetOption) => a.label.localeCompare(b.label);
   return {
     group: groups.map((g) => ({ key: g.key, label: g.label })),
-    // Only the problems some number has (a short list), under their group; "ready" is a group.
-    readiness: verdicts
-      .filter((v) => v.key !== "ready" && seenVerdicts.has(v.key))
-      .map((v) => ({ key: v.key, label: v.label, group: v.group })),
+    // Only the problems some number has (a short list), group by group (Action needed, Waiting,
+    // then advice), in precedence order within a group; "ready" itself is a group.
+    readiness: groups.flatMap((g) =>
+      verdicts
+        .filter((v) => v.group === g.key && v.key !== "ready" && seenVerdicts.has(v.key))
+        .map((v) => ({ key: v.key, label: v.label, group: v.group })),
+    ),
     profile: [
       ...profiles.map((p) => ({ key: p.id, label: p.name })).sort(byLabel),
       { key: NO_PROFILE, label: "No profile" },
