@@ -29,13 +29,17 @@ function groupLabel(key: string): string {
 }
 
 /** One problem: its words and group, why, what to do, and for one in progress who is acting. */
-function ProblemItem(props: { problem: Problem; first: boolean }) {
+function ProblemItem(props: { problem: Problem; first: boolean; alone: boolean }) {
   const p = props.problem;
   return (
     <li className={`problem problem-${p.group}`} data-testid="detail-problem" data-verdict={p.verdict}>
-      <div className="problem-head">
-        <strong>{p.label}</strong> <span className={`group-tag group-${p.group}`}>{groupLabel(p.group)}</span>
-      </div>
+      {/* A lone problem is the badge above; several are named one by one. */}
+      {props.alone ? null : (
+        <div className="problem-head">
+          <strong>{p.label}</strong>{" "}
+          <span className={`group-tag group-${p.group}`}>{groupLabel(p.group)}</span>
+        </div>
+      )}
       <p data-testid={props.first ? "detail-reason" : undefined}>{p.reason}</p>
       {p.waitingOn ? (
         <p className="muted" data-testid="detail-waiting-on">
@@ -157,9 +161,17 @@ export function DetailPanel(props: {
             {full.readiness.problems.length > 1 ? (
               <p className="muted">{full.readiness.problems.length} problems, the first to fix first:</p>
             ) : null}
-            <ol className="problems" data-testid="detail-problems">
-              {full.readiness.problems.map((p, i) => (
-                <ProblemItem key={`${p.verdict}:${p.reason}`} problem={p} first={i === 0} />
+            <ol
+              className={`problems${full.readiness.problems.length === 1 ? " problems-alone" : ""}`}
+              data-testid="detail-problems"
+            >
+              {full.readiness.problems.map((p, i, all) => (
+                <ProblemItem
+                  key={`${p.verdict}:${p.reason}`}
+                  problem={p}
+                  first={i === 0}
+                  alone={all.length === 1}
+                />
               ))}
             </ol>
           </>
