@@ -46,7 +46,7 @@ pub struct ListRow {
     /// Stable key for filtering.
     pub number_type: NumberKind,
     /// ISO alpha-2, when known: the API's, or libphonenumber's when the number is not of the
-    /// API's country (see [`crate::rules::numbers::describe`]).
+    /// API's country (`describe` in rules/numbers.rs).
     pub country_code: Option<String>,
     /// English name ("United Kingdom"), the code itself when ISO 3166 lacks it, or
     /// "Unknown country".
