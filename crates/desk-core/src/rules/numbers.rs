@@ -23,6 +23,14 @@ pub struct Described {
     pub country: Option<String>,
 }
 
+/// Reads libphonenumber's metadata and the country names into memory (about 150 ms of one core,
+/// once per run of the app): the app calls it on a thread of its own at start, so that the first
+/// list does not wait for it. Later calls return at once.
+pub fn load_metadata() {
+    let _ = &*DATABASE;
+    let _ = crate::rules::countries::country_name("US");
+}
+
 /// Describes a number as an endpoint gives it (`phone`: E.164, or bare digits for a short code),
 /// given the country the API reports for it (`api_country`, any case) and its type.
 ///
