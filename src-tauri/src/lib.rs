@@ -93,6 +93,8 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            // libphonenumber's metadata, read while the window starts rather than on the first list.
+            std::thread::spawn(desk_core::rules::numbers::load_metadata);
             // Each account's list sizes, remembered for a faster first load (a hint, not data).
             let numbers = match desk_host::app_data_dir(&identifier) {
                 Some(dir) => {

@@ -130,6 +130,55 @@ test("a number is found however its digits are typed", async (t) => {
   await app.byTestId("no-matches");
 });
 
+/** The ids and shown numbers of the listed rows, in order. */
+async function listed(app) {
+  const out = [];
+  for (const row of await app.browser.$$('[data-testid="number-row"]')) {
+    const main = await row.$(".number-main");
+    // Its text even where the detail panel covers it.
+    out.push({
+      id: await row.getAttribute("data-number-id"),
+      shown: (await main.getProperty("textContent")).trim(),
+    });
+  }
+  return out;
+}
+
+test("GB and DE numbers read in their national format, and a search finds the number itself first", async (t) => {
+  const app = await openNumbers(t);
+  const numbers = await app.simAll("/v2/phone_numbers/messaging");
+  // The showcase's GB mobile and Berlin numbers (crates/telnyx-sim/DEMO.md), as people there
+  // write them; the E.164 form stays on hover.
+  for (const [e164, national, country] of [
+    ["+447700900000", "07700 900000", "GB"],
+    ["+493023125000", "030 23125000", "DE"],
+  ]) {
+    const number = numbers.find((n) => n.phone_number === e164);
+    assert.ok(number, `the demo account has ${e164}`);
+    assert.equal(number.country_code, country);
+    await typeSearch(app, e164);
+    await waitForShown(app, 1, `search ${e164}`);
+    const [row] = await listed(app);
+    assert.deepEqual(row, { id: number.id, shown: national });
+    const cell = await app.browser.$('[data-testid="number-row"] .cell-number');
+    assert.match(await cell.getAttribute("title"), new RegExp(`^\\${e164} `));
+    // Typed the way it is shown, it is found too, and first.
+    await typeSearch(app, national);
+    await app.browser.waitUntil(async () => (await listed(app))[0]?.id === number.id, {
+      timeout: 10_000,
+      timeoutMsg: `${national} does not list ${e164} first`,
+    });
+  }
+  // A short code's digits are inside many numbers; the short code itself comes first.
+  const short = numbers.find((n) => n.phone_number === "55501");
+  assert.ok(short, "the demo account has the short code 55501");
+  await typeSearch(app, "55501");
+  const expected = numbers.filter((n) => digits(n.phone_number).includes("55501")).length;
+  await waitForShown(app, expected, "search 55501");
+  assert.ok(expected > 1, "55501 is inside other numbers too");
+  assert.deepEqual((await listed(app))[0], { id: short.id, shown: "55501" });
+});
+
 test("the detail panel shows what the simulator holds for the number", async (t) => {
   const app = await openNumbers(t);
   const numbers = await app.simAll("/v2/phone_numbers/messaging");

@@ -294,16 +294,22 @@ export type ListRow_Deserialize = {
 	id: string,
 	/**  As the API gives it (E.164; short codes may be bare digits). */
 	phoneNumber: string,
-	/**  For people: `+1 (212) 555-0100`, `+44 770 090 0000`, `55501`. */
+	/**
+	 *  As people in the number's country write it (libphonenumber's national format; the
+	 *  country is beside it): `(212) 555-0100`, `07700 900000`, `030 23125000`, `55501`.
+	 */
 	display: string,
 	/**  Plain words: "Local (long code)", "Toll-free", "Short code". */
 	typeLabel: string,
 	/**  Stable key for filtering. */
 	numberType: NumberKind,
-	/**  ISO alpha-2, when known. */
+	/**
+	 *  ISO alpha-2, when known: the API's, or libphonenumber's when the number is not of the
+	 *  API's country (`describe` in rules/numbers.rs).
+	 */
 	countryCode?: string | null,
 	/**
-	 *  English name ("United Kingdom"), the code itself when the table lacks it, or
+	 *  English name ("United Kingdom"), the code itself when ISO 3166 lacks it, or
 	 *  "Unknown country".
 	 */
 	countryName: string,
@@ -335,16 +341,22 @@ export type ListRow_Serialize = {
 	id: string,
 	/**  As the API gives it (E.164; short codes may be bare digits). */
 	phoneNumber: string,
-	/**  For people: `+1 (212) 555-0100`, `+44 770 090 0000`, `55501`. */
+	/**
+	 *  As people in the number's country write it (libphonenumber's national format; the
+	 *  country is beside it): `(212) 555-0100`, `07700 900000`, `030 23125000`, `55501`.
+	 */
 	display: string,
 	/**  Plain words: "Local (long code)", "Toll-free", "Short code". */
 	typeLabel: string,
 	/**  Stable key for filtering. */
 	numberType: NumberKind,
-	/**  ISO alpha-2, when known. */
+	/**
+	 *  ISO alpha-2, when known: the API's, or libphonenumber's when the number is not of the
+	 *  API's country (`describe` in rules/numbers.rs).
+	 */
 	countryCode: string | null,
 	/**
-	 *  English name ("United Kingdom"), the code itself when the table lacks it, or
+	 *  English name ("United Kingdom"), the code itself when ISO 3166 lacks it, or
 	 *  "Unknown country".
 	 */
 	countryName: string,

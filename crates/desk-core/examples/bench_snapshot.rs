@@ -68,6 +68,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         "bench_snapshot: {numbers} numbers, {latency_ms} ms latency per request, best of {runs} runs, page concurrency {}",
         client.page_concurrency()
     );
+    // Once per run of the app, on a thread of its own at start (src-tauri/src/lib.rs).
+    let started = Instant::now();
+    desk_core::rules::numbers::load_metadata();
+    println!(
+        "  libphonenumber's metadata and country names, once per run {:>6} ms",
+        started.elapsed().as_millis()
+    );
     let (numbers_only, listed) = best(runs, || {
         client.list_all_messaging_numbers(&numbers_filter, |_| {})
     })

@@ -241,7 +241,25 @@ async fn demo_account_verdicts() {
     }
 
     let ready = &by_number["12125550100"];
-    assert_eq!(ready.list.display, "+1 (212) 555-0100");
+    assert_eq!(ready.list.display, "(212) 555-0100");
+    // Each number in its own country's national format (libphonenumber's metadata).
+    for (number, display, country) in [
+        ("447700900000", "07700 900000", "GB"),
+        ("493023125000", "030 23125000", "DE"),
+        ("33199000000", "01 99 00 00 00", "FR"),
+        ("61491570006", "0491 570 006", "AU"),
+        ("14165550100", "(416) 555-0100", "CA"),
+        ("55501", "55501", "US"),
+    ] {
+        let row = &by_number[number].list;
+        assert_eq!(row.display, display, "{number}");
+        assert_eq!(row.country_code.as_deref(), Some(country), "{number}");
+    }
+    // The country of every demo number is the one the API gives it: libphonenumber agrees.
+    for n in &snapshot.numbers {
+        let row = &by_number[n.phone_number.digits()].list;
+        assert_eq!(row.country_code, n.country_code, "{}", n.phone_number);
+    }
     assert_eq!(ready.list.profile_name.as_deref(), Some("Support Line"));
     assert_eq!(ready.campaign_status.as_deref(), Some("ASSIGNED"));
     assert_eq!(ready.status.as_deref(), Some("active"));

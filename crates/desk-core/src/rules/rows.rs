@@ -11,7 +11,8 @@ use telnyx_client::{
     PhoneNumberStatusRecord, VerificationRequest, VerificationStatus,
 };
 
-use crate::rules::countries::{calling_code_of, country_name};
+use crate::rules::countries::country_name;
+use crate::rules::numbers::describe;
 use crate::rules::readiness::{
     assess, NumberContext, NumberKind, Readiness, ReadinessGroup, Verdict,
 };
@@ -39,15 +40,17 @@ pub struct ListRow {
     pub id: String,
     /// As the API gives it (E.164; short codes may be bare digits).
     pub phone_number: String,
-    /// For people: `+1 (212) 555-0100`, `+44 770 090 0000`, `55501`.
+    /// As people in the number's country write it (libphonenumber's national format; the
+    /// country is beside it): `(212) 555-0100`, `07700 900000`, `030 23125000`, `55501`.
     pub display: String,
     /// Plain words: "Local (long code)", "Toll-free", "Short code".
     pub type_label: String,
     /// Stable key for filtering.
     pub number_type: NumberKind,
-    /// ISO alpha-2, when known.
+    /// ISO alpha-2, when known: the API's, or libphonenumber's when the number is not of the
+    /// API's country (`describe` in rules/numbers.rs).
     pub country_code: Option<String>,
-    /// English name ("United Kingdom"), the code itself when the table lacks it, or
+    /// English name ("United Kingdom"), the code itself when ISO 3166 lacks it, or
     /// "Unknown country".
     pub country_name: String,
     pub profile_id: Option<String>,
@@ -221,12 +224,9 @@ impl<'a> SnapshotIndex<'a> {
 /// What the list shows of `number`, given its context and readiness.
 fn list_row(number: &MessagingNumber, ctx: &NumberContext<'_>, readiness: &Readiness) -> ListRow {
     let kind = NumberKind::of(number.number_type.as_ref());
-    let country_code = number
-        .country_code
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .map(str::to_ascii_uppercase);
+    let phone = number.phone_number.as_str();
+    let described = describe(phone, number.country_code.as_deref(), kind);
+    let country_code = described.country;
     let country_label = match country_code.as_deref() {
         Some(code) => country_name(code).map_or_else(|| code.to_owned(), str::to_owned),
         None => "Unknown country".to_owned(),
@@ -235,11 +235,10 @@ fn list_row(number: &MessagingNumber, ctx: &NumberContext<'_>, readiness: &Readi
         (Some(t), NumberKind::Unknown) => format!("Unknown type ({t})"),
         _ => kind.label().to_owned(),
     };
-    let phone = number.phone_number.as_str();
     ListRow {
         id: number.id.to_string(),
         phone_number: phone.to_owned(),
-        display: display_number(phone, country_code.as_deref(), kind),
+        display: described.display,
         type_label,
         number_type: kind,
         country_code,
@@ -292,46 +291,10 @@ pub fn build_rows(snapshot: &AccountSnapshot) -> Vec<NumberRow> {
     snapshot.numbers.iter().map(|n| index.row(n)).collect()
 }
 
-/// A number for people: NANP as `+1 (212) 555-0100`; other countries as `+CC` and the national
-/// digits in groups (`+44 770 090 0000`); short codes as their digits (`55501`).
+/// A number for people, in its own country's national format (see
+/// [`crate::rules::numbers::describe`]): `(212) 555-0100`, `07700 900000`, `55501`.
 pub fn display_number(phone: &str, country: Option<&str>, kind: NumberKind) -> String {
-    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-    if kind == NumberKind::ShortCode || (!phone.trim_start().starts_with('+') && digits.len() <= 8)
-    {
-        return digits;
-    }
-    if digits.len() == 11 && digits.starts_with('1') {
-        return format!("+1 ({}) {}-{}", &digits[1..4], &digits[4..7], &digits[7..]);
-    }
-    match calling_code_of(&digits, country) {
-        Some(cc) => format!("+{cc} {}", group(&digits[cc.len()..])),
-        None => format!("+{}", group(&digits)),
-    }
-}
-
-/// Groups digits from the right: the last four, then threes (`7700900000` → `770 090 0000`).
-fn group(digits: &str) -> String {
-    if digits.len() <= 4 {
-        return digits.to_owned();
-    }
-    let (head, last) = digits.split_at(digits.len() - 4);
-    let mut groups = vec![last];
-    let mut rest = head;
-    while rest.len() > 3 {
-        let (h, t) = rest.split_at(rest.len() - 3);
-        groups.push(t);
-        rest = h;
-    }
-    if !rest.is_empty() {
-        groups.push(rest);
-    }
-    groups.reverse();
-    let mut out = groups.join(" ");
-    // A lone leading digit joins the next group: `3 023 125 0000` → `3023 125 0000`.
-    if groups.len() > 2 && groups[0].len() == 1 {
-        out.remove(1);
-    }
-    out
+    describe(phone, country, kind).display
 }
 
 #[cfg(test)]
@@ -384,7 +347,7 @@ mod tests {
         let rows = build_rows(&snapshot());
         assert_eq!(rows.len(), 4);
         let r = &rows[0];
-        assert_eq!(r.list.display, "+1 (212) 555-0100");
+        assert_eq!(r.list.display, "(212) 555-0100");
         assert_eq!(r.list.type_label, "Local (long code)");
         assert_eq!(r.list.profile_name.as_deref(), Some("Support Line"));
         assert_eq!(r.status.as_deref(), Some("active"));
@@ -399,7 +362,7 @@ mod tests {
         assert_eq!(r.status.as_deref(), Some("active"));
         assert_eq!(r.verification_status.as_deref(), Some("In Progress"));
         assert_eq!(r.readiness.verdict, Verdict::ProfileDisabled);
-        assert_eq!(r.list.display, "+1 (800) 555-0101");
+        assert_eq!(r.list.display, "(800) 555-0101");
         // Every problem, the first one the verdict; the group is the most pressing.
         assert_eq!(
             r.list.problems,
@@ -413,7 +376,7 @@ mod tests {
 
         let r = &rows[2];
         assert_eq!(r.list.country_name, "United Kingdom");
-        assert_eq!(r.list.display, "+44 770 090 0000");
+        assert_eq!(r.list.display, "07700 900000");
         assert_eq!(r.status, None);
         assert_eq!(r.readiness.verdict, Verdict::NotMessagingCapable);
         assert_eq!(
@@ -429,64 +392,28 @@ mod tests {
 
     #[test]
     fn display_formats() {
+        // The full table is in rules::numbers; here, that rows use it.
         let cases = [
             (
                 "+12125550100",
                 Some("US"),
                 NumberKind::LongCode,
-                "+1 (212) 555-0100",
-            ),
-            (
-                "+14165550100",
-                Some("CA"),
-                NumberKind::LongCode,
-                "+1 (416) 555-0100",
-            ),
-            (
-                "+18005550100",
-                Some("US"),
-                NumberKind::TollFree,
-                "+1 (800) 555-0100",
+                "(212) 555-0100",
             ),
             (
                 "+447700900000",
                 Some("GB"),
                 NumberKind::LongCode,
-                "+44 770 090 0000",
+                "07700 900000",
             ),
             (
-                "+4930231250000",
+                "+493023125000",
                 Some("DE"),
                 NumberKind::LongCode,
-                "+49 3023 125 0000",
-            ),
-            (
-                "+61491570006",
-                Some("AU"),
-                NumberKind::LongCode,
-                "+61 49 157 0006",
-            ),
-            (
-                "+33199000000",
-                Some("FR"),
-                NumberKind::LongCode,
-                "+33 19 900 0000",
-            ),
-            (
-                "+31205550000",
-                None,
-                NumberKind::LongCode,
-                "+31 20 555 0000",
-            ),
-            (
-                "+999555000000",
-                None,
-                NumberKind::Unknown,
-                "+99 955 500 0000",
+                "030 23125000",
             ),
             ("55501", Some("US"), NumberKind::ShortCode, "55501"),
-            ("+55501", Some("US"), NumberKind::ShortCode, "55501"),
-            ("55501", None, NumberKind::Unknown, "55501"),
+            ("NWDental", None, NumberKind::Unknown, "NWDental"),
         ];
         for (phone, country, kind, want) in cases {
             assert_eq!(display_number(phone, country, kind), want, "{phone}");

@@ -86,6 +86,8 @@ export function facetValues(row: ListRow, key: FacetKey): readonly string[] {
 }
 
 const ANY_DIGIT = /\p{Nd}/u;
+const NOT_PLAIN_ASCII = /[^ -~]/;
+const NON_DIGITS = /[^0-9]+/g;
 
 /** The value (0–9) of a decimal digit of any script. Unicode keeps every script's digits as one
  * unbroken run of ten, zero first, so the value is the position in its run (some runs follow each
@@ -100,6 +102,8 @@ function digitValue(char: string): number {
 /** Only the digits of a search, in ASCII: "+1 (212) 555-01" and "1-212-55501" both become
  * "121255501", and digits of other scripts count too (fullwidth "１２１２", Arabic-Indic "٢١٢"). */
 export function searchDigits(query: string): string {
+  // Most text is plain ASCII (every number the API gives): one regular expression does it.
+  if (!NOT_PLAIN_ASCII.test(query)) return query.replace(NON_DIGITS, "");
   let out = "";
   for (const char of query) {
     if (char >= "0" && char <= "9") out += char;
@@ -111,27 +115,73 @@ export function searchDigits(query: string): string {
 /** A row prepared for fast search: its digits computed once. */
 export interface Prepared {
   row: ListRow;
+  /** The E.164 digits: "447700900000". */
   digits: string;
+  /** The digits of the number as shown, in its country's national format: "07700900000". */
+  national: string;
+  /** The national (significant) number, without calling code or trunk prefix: "7700900000". */
+  significant: string;
   text: string;
 }
 
-export function prepare(rows: readonly ListRow[]): Prepared[] {
-  return rows.map((row) => ({
-    row,
-    digits: searchDigits(row.phoneNumber),
-    text: `${row.profileName ?? ""} ${row.tags.join(" ")}`.toLowerCase(),
-  }));
+/** The national significant number: the longest tail the E.164 digits and the national form's
+ * digits share ("447700900000" and "07700900000" → "7700900000"; "12125550100" and "2125550100"
+ * → "2125550100"), so the window needs no table of calling codes or trunk prefixes. */
+export function significantDigits(e164: string, national: string): string {
+  let n = 0;
+  while (
+    n < e164.length &&
+    n < national.length &&
+    e164[e164.length - 1 - n] === national[national.length - 1 - n]
+  )
+    n++;
+  return n === 0 ? e164 : e164.slice(e164.length - n);
 }
 
-/** A compiled search: digits match anywhere in the number; a query without digits matches the
- * profile name or tags. An empty query matches everything. */
-export function searchMatcher(query: string): (p: Prepared) => boolean {
+export function prepare(rows: readonly ListRow[]): Prepared[] {
+  return rows.map((row) => {
+    const digits = searchDigits(row.phoneNumber);
+    const national = searchDigits(row.display);
+    return {
+      row,
+      digits,
+      national,
+      significant: significantDigits(digits, national),
+      text: `${row.profileName ?? ""} ${row.tags.join(" ")}`.toLowerCase(),
+    };
+  });
+}
+
+/** How a row matches a search, best first. */
+export const MatchRank = { exact: 0, starts: 1, contains: 2 } as const;
+export type MatchRank = (typeof MatchRank)[keyof typeof MatchRank];
+
+/** A compiled search, ranking each row (`null`: no match). Digits, however typed, match the
+ * number: the number itself (in E.164, national or national-significant digits) ranks first,
+ * then numbers that start with them, then numbers that contain them anywhere. A query without
+ * digits matches the profile name or tags. An empty query matches everything. */
+export function searchRanker(query: string): (p: Prepared) => MatchRank | null {
   const trimmed = query.trim();
-  if (trimmed === "") return () => true;
-  const digits = searchDigits(trimmed);
-  if (digits !== "") return (p) => p.digits.includes(digits);
+  if (trimmed === "") return () => MatchRank.contains;
+  const q = searchDigits(trimmed);
+  if (q !== "") {
+    return (p) => {
+      if (!p.digits.includes(q) && !p.national.includes(q)) return null;
+      if (q === p.digits || q === p.national || q === p.significant) return MatchRank.exact;
+      if (p.significant.startsWith(q) || p.national.startsWith(q) || p.digits.startsWith(q)) {
+        return MatchRank.starts;
+      }
+      return MatchRank.contains;
+    };
+  }
   const text = trimmed.toLowerCase();
-  return (p) => p.text.includes(text);
+  return (p) => (p.text.includes(text) ? MatchRank.contains : null);
+}
+
+/** Whether a row matches the search at all ({@link searchRanker}). */
+export function searchMatcher(query: string): (p: Prepared) => boolean {
+  const rank = searchRanker(query);
+  return (p) => rank(p) !== null;
 }
 
 function passes(row: ListRow, key: FacetKey, chosen: readonly string[]): boolean {
@@ -142,7 +192,8 @@ function passes(row: ListRow, key: FacetKey, chosen: readonly string[]): boolean
 export type FacetCountMap = Record<FacetKey, Map<string, number>>;
 
 export interface ListResult {
-  /** Rows passing the search and every filter, in the order given. */
+  /** Rows passing the search and every filter: the number searched for first, then numbers
+   * starting with the digits, then the rest ({@link searchRanker}), each in the order given. */
   rows: ListRow[];
   /** For each facet, how many rows each value would show with the search and the *other* filters
    * applied (the usual faceted-search count, so choosing a second value adds rather than empties). */
@@ -151,7 +202,7 @@ export interface ListResult {
 
 /** Filters `prepared` (already sorted) and counts the facets in one pass. */
 export function applyList(prepared: readonly Prepared[], query: string, filters: Filters): ListResult {
-  const matches = searchMatcher(query);
+  const rank = searchRanker(query);
   const counts: FacetCountMap = {
     group: new Map(),
     profile: new Map(),
@@ -161,9 +212,11 @@ export function applyList(prepared: readonly Prepared[], query: string, filters:
     tag: new Map(),
   };
   const active = facetKeys.filter((k) => filters[k].length > 0);
-  const rows: ListRow[] = [];
+  // One list per rank, joined at the end: a stable order within each.
+  const ranked: [ListRow[], ListRow[], ListRow[]] = [[], [], []];
   for (const p of prepared) {
-    if (!matches(p)) continue;
+    const r = rank(p);
+    if (r === null) continue;
     const row = p.row;
     let failing: FacetKey | null = null;
     let failures = 0;
@@ -179,9 +232,11 @@ export function applyList(prepared: readonly Prepared[], query: string, filters:
       bump(counts[failing], facetValues(row, failing));
       continue;
     }
-    rows.push(row);
+    ranked[r].push(row);
     for (const key of facetKeys) bump(counts[key], facetValues(row, key));
   }
+  const [exact, starts, contains] = ranked;
+  const rows = exact.length + starts.length === 0 ? contains : [...exact, ...starts, ...contains];
   return { rows, counts };
 }
 
