@@ -16,7 +16,7 @@ import { freePort, launchApp, startSim } from "./harness.mjs";
 const E2E_KEY = "KEYreliabilityE2E0000fake0000key0000probe";
 const out =
   process.env.RELIABILITY_RESULTS ?? process.env.E2E_ARTIFACTS ?? path.join(import.meta.dirname, "artifacts");
-const results = { probes: [], homes: [] };
+const results = { probes: [], homes: [], suiteHome: process.env.HOME };
 const save = () => writeFileSync(path.join(out, "probes.json"), JSON.stringify(results, null, 2));
 
 /** A loopback server that records the path of every request (and WebSocket upgrade) it receives. */

@@ -40,7 +40,7 @@ fn seeds() -> &'static Vec<Value> {
         }
         assert!(!seeds.is_empty(), "no scenario file in {}", dir.display());
         let mut demo = Account::demo();
-        demo.numbers.truncate(24);
+        demo.numbers.truncate(8);
         let kept: Vec<&str> = demo
             .numbers
             .iter()
@@ -48,7 +48,7 @@ fn seeds() -> &'static Vec<Value> {
             .collect();
         demo.campaign_assignments
             .retain(|a| kept.contains(&a.phone_number.as_str()));
-        demo.message_records.truncate(8);
+        demo.message_records.truncate(4);
         let demo = serde_json::to_value(&demo).expect("the demo account encodes");
         if scenario::parse(&demo.to_string()).is_ok() {
             seeds.push(demo);
