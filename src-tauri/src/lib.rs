@@ -44,6 +44,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::numbers::load_numbers,
             commands::numbers::number_detail,
             commands::numbers::set_number_profile,
+            commands::numbers::check_number_profile,
+            commands::numbers::load_missing_numbers,
             commands::numbers::create_messaging_profile,
             commands::settings::get_settings,
             commands::settings::update_settings,

@@ -256,6 +256,56 @@ test("a refused assignment is explained and the row stays as it was", async (t) 
   await app.screenshot("-refused");
 });
 
+test("a change whose answer is lost is read back, never reported as not changed", async (t) => {
+  const app = await openNumbers(t);
+  const numbers = await app.simAll("/v2/phone_numbers/messaging");
+  const profiles = await app.simAll("/v2/messaging_profiles");
+  const number = numbers.find((n) => !n.messaging_profile_id && n.features?.sms);
+  const target = profiles.find((p) => p.enabled !== false);
+  await openDetail(app, number);
+  await (await app.byTestId("detail-assign")).click();
+  await (await app.byTestId("change-profile-select")).selectByAttribute("value", target.id);
+  // Every answer from Telnyx arrives cut off: the change is made, but nothing can be read.
+  await app.admin("PUT", "/faults", { p_malformed: 1 });
+  await (await app.byTestId("change-confirm")).click();
+  const unknown = await (await app.byTestId("change-unknown", 60_000)).getText();
+  assert.match(unknown, /can't tell whether/);
+  assert.doesNotMatch(unknown, /was not changed/);
+  await app.screenshot("-unknown");
+  // Telnyx holds the change; once answers are readable again, checking says so.
+  await app.admin("DELETE", "/faults");
+  const held = await app.sim("GET", `/v2/phone_numbers/${number.id}/messaging`);
+  assert.equal(held.data.messaging_profile_id, target.id);
+  await (await app.byTestId("check-again")).click();
+  await app.browser.waitUntil(
+    async () => /The change was made/.test(await (await app.byTestId("change-done")).getText()),
+    { timeout: 30_000, timeoutMsg: "checking again reports the change as made" },
+  );
+  assert.equal(await rowProfile(app), target.name);
+});
+
+test("pages of numbers that never arrive leave the rest on screen and can be loaded by themselves", async (t) => {
+  const app = await openNumbers(t);
+  const total = (await app.simAll("/v2/phone_numbers/messaging")).length;
+  assert.ok(total > 250, "the demo account has more than one page of numbers");
+  await app.admin("POST", "/faults", {
+    refuse_lists: [{ path: "/phone_numbers/messaging", code: "10007", status: 500, page: 2 }],
+  });
+  await (await app.byTestId("refresh")).click();
+  const notice = await app.byTestId("missing-numbers", 120_000);
+  assert.match(await notice.getText(), /did not send about \d+ of this account's numbers \(numbers 251–500/);
+  const shown = await countOf(app, "shown-count");
+  assert.ok(shown > 0 && shown < total, `some numbers shown (${shown} of ${total})`);
+  await app.screenshot("-missing-pages");
+  await app.admin("DELETE", "/faults");
+  await (await app.byTestId("load-missing")).click();
+  await app.browser.waitUntil(
+    async () => !(await (await app.browser.$('[data-testid="missing-numbers"]')).isExisting()),
+    { timeout: 60_000, timeoutMsg: "the notice went away once the missing numbers arrived" },
+  );
+  await waitForShown(app, total, "every number after loading the missing page");
+});
+
 test("the keyboard reaches search, the list, details and assign", async (t) => {
   const app = await openNumbers(t);
   await app.browser.keys("/");

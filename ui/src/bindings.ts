@@ -29,9 +29,16 @@ export const commands = {
 	numberDetail: (id: string) => typedError<NumberDetail_Serialize, IpcError_Serialize>(__TAURI_INVOKE("number_detail", { id })),
 	/**
 	 *  Puts a number on a messaging profile (`profileId`), or takes it off its profile (`null`), and
-	 *  returns its list row as Telnyx now reports it.
+	 *  reports what became of it (read back from Telnyx when its answer was lost) with its list row.
 	 */
-	setNumberProfile: (id: string, profileId: string | null) => typedError<ListRow_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_number_profile", { id, profileId })),
+	setNumberProfile: (id: string, profileId: string | null) => typedError<ProfileChangeReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_number_profile", { id, profileId })),
+	/**
+	 *  Reads a number from Telnyx and reports whether it is on `profileId` (or on none, for `null`):
+	 *  "Check again" after a change whose outcome was unknown.
+	 */
+	checkNumberProfile: (id: string, profileId: string | null) => typedError<ProfileChangeReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("check_number_profile", { id, profileId })),
+	/**  Fetches again the pages of numbers the last load missed and returns the list with them. */
+	loadMissingNumbers: () => typedError<NumbersList_Serialize, IpcError_Serialize>(__TAURI_INVOKE("load_missing_numbers")),
 	/**
 	 *  Creates a messaging profile (for an account that has none yet) and returns it as the list shows
 	 *  profiles. A form that is not acceptable is refused before anything is sent.
@@ -89,6 +96,23 @@ export type AccountsView_Serialize = {
 	accounts: AccountSummary[],
 	currentId: AccountRef | null,
 };
+
+/**  What became of a change of a number's profile, as far as Telnyx can tell. */
+export type ChangeOutcome = 
+/**  Telnyx answered that the number is changed. */
+{ outcome: "made" } | 
+/**
+ *  The answer to the change was lost or unreadable, and reading the number afterwards shows
+ *  Telnyx holds the change: it was made.
+ */
+{ outcome: "madeAfterAll" } | 
+/**  Reading the number shows Telnyx does not hold the change: it was not made. */
+{ outcome: "notMade" } | 
+/**
+ *  Neither the change's answer nor a read of the number afterwards came back: Number Desk
+ *  cannot tell whether the change was made. `readFailure` says why the read failed.
+ */
+{ outcome: "unknown"; readFailure: string };
 
 /**  One line of the checklist, in plain words. */
 export type Check = {
@@ -320,6 +344,23 @@ export type LoadProgress = {
 	totalPages: number,
 };
 
+/**  Pages of numbers that did not arrive, for the notice that names them and offers to load them. */
+export type MissingNumbers = {
+	/**  The missing pages, in order. */
+	pages: number[],
+	/**  Pages the list has. */
+	totalPages: number,
+	/**
+	 *  About how many numbers are missing (a page holds up to this many: `pages × page size`,
+	 *  less on the last page).
+	 */
+	aboutNumbers: number,
+	/**  Their place in Telnyx's order, e.g. "numbers 2,751–3,000 and 7,501–7,750". */
+	positions: string,
+	/**  Why, in plain words. */
+	why: string,
+};
+
 /**  What the "create a profile" form sends. */
 export type NewProfile = {
 	/**  E.g. "Support Line". */
@@ -400,6 +441,11 @@ export type NumbersList_Deserialize = {
 	complete: boolean,
 	/**  Lists Telnyx did not give (readiness says "Couldn't check" where they were needed). */
 	unavailable: UnavailableList[],
+	/**
+	 *  Numbers that did not arrive: pages of the list that still failed after their retries and
+	 *  one more try (`None`: every number is here).
+	 */
+	missing?: MissingNumbers | null,
 };
 
 /**  Everything the numbers screen lists, at one moment. */
@@ -417,6 +463,46 @@ export type NumbersList_Serialize = {
 	complete: boolean,
 	/**  Lists Telnyx did not give (readiness says "Couldn't check" where they were needed). */
 	unavailable: UnavailableList[],
+	/**
+	 *  Numbers that did not arrive: pages of the list that still failed after their retries and
+	 *  one more try (`None`: every number is here).
+	 */
+	missing: MissingNumbers | null,
+};
+
+/**  A change of a number's profile and what became of it. */
+export type ProfileChangeReport = ProfileChangeReport_Serialize | ProfileChangeReport_Deserialize;
+
+/**  A change of a number's profile and what became of it. */
+export type ProfileChangeReport_Deserialize = {
+	outcome: ChangeOutcome,
+	/**
+	 *  Why the change's own answer could not be used (a dropped connection, a timeout, a cut-off
+	 *  answer, a server error), in plain words; `None` when it arrived, and for a check asked for
+	 *  by the person.
+	 */
+	lostAnswer?: string | null,
+	/**
+	 *  The number's row as Telnyx now holds it; when the outcome is unknown, as last known (`None`
+	 *  when it is not in the kept snapshot).
+	 */
+	row?: ListRow_Deserialize | null,
+};
+
+/**  A change of a number's profile and what became of it. */
+export type ProfileChangeReport_Serialize = {
+	outcome: ChangeOutcome,
+	/**
+	 *  Why the change's own answer could not be used (a dropped connection, a timeout, a cut-off
+	 *  answer, a server error), in plain words; `None` when it arrived, and for a check asked for
+	 *  by the person.
+	 */
+	lostAnswer: string | null,
+	/**
+	 *  The number's row as Telnyx now holds it; when the outcome is unknown, as last known (`None`
+	 *  when it is not in the kept snapshot).
+	 */
+	row: ListRow_Serialize | null,
 };
 
 /**  A profile a number names: its id, and its name when the profile is on the account. */

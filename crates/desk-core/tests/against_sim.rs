@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use desk_core::rules::readiness::Verdict;
 use desk_core::rules::rows::{build_rows, ListRow, NumberRow, SnapshotIndex};
-use desk_core::services::numbers::{NumbersList, NumbersService};
+use desk_core::services::numbers::{ChangeOutcome, NumbersList, NumbersService};
 use desk_core::services::sizes::RememberedSizes;
 use desk_core::services::snapshot::{
     load_snapshot, AccountSnapshot, Gap, Gaps, ListSizes, LoadProgress,
@@ -371,6 +371,7 @@ async fn a_refused_compliance_list_degrades_to_couldnt_check() {
         status: 403,
         title: None,
         detail: Some("This account has no 10DLC access.".into()),
+        page: None,
     }];
     let (_sim, client) = start(config).await;
     let (snapshot, progress) = load(&client).await;
@@ -422,6 +423,7 @@ async fn a_refused_numbers_list_still_fails_the_load() {
         status: 403,
         title: None,
         detail: None,
+        page: None,
     }];
     let (_sim, client) = start(config).await;
     let err = load_snapshot(&client, ListSizes::default(), |_| {}, None)
@@ -480,6 +482,8 @@ async fn a_created_profile_can_take_numbers_at_once() {
         )
         .await
         .expect("assigned");
-    assert_eq!(row.list.profile_name.as_deref(), Some("Front Desk"));
+    assert_eq!(row.outcome, ChangeOutcome::Made);
+    let row = row.row.expect("a row");
+    assert_eq!(row.profile_name.as_deref(), Some("Front Desk"));
     sim.shutdown().await;
 }

@@ -159,6 +159,22 @@ impl Error {
         }
     }
 
+    /// True when a write that failed this way may have been carried out all the same: the request
+    /// may have reached Telnyx and only its answer was lost or unreadable (a timeout, a connection
+    /// closed after sending, a cut-off or unexpected 2xx body, a 5xx or 408). False when Telnyx
+    /// answered that it did not act (4xx other than 408) or nothing was sent (could not connect,
+    /// TLS failure, invalid input). The caller of such a write reads the resource to learn which.
+    pub fn outcome_unknown(&self) -> bool {
+        match self {
+            Error::Api { status, .. } => *status >= 500 || *status == 408,
+            Error::Network { kind, .. } => {
+                matches!(kind, NetworkKind::Timeout | NetworkKind::Other)
+            }
+            Error::Decode { .. } | Error::CorruptBody { .. } => true,
+            Error::InsecureBaseUrl(_) | Error::InvalidInput(_) | Error::Runaway { .. } => false,
+        }
+    }
+
     /// The HTTP status, for API errors.
     pub fn status(&self) -> Option<u16> {
         match self {

@@ -29,5 +29,5 @@ pub use endpoints::PHONE_NUMBER_CAMPAIGNS_PAGE_SIZE;
 pub use error::{ApiErrorItem, Error, ErrorSource, NetworkKind, Result};
 pub use key::ApiKey;
 pub use models::*;
-pub use paging::{Page, PaginationMeta, Progress, MAX_PAGES, MAX_PAGE_SIZE};
+pub use paging::{Page, PaginationMeta, Partial, Progress, MAX_PAGES, MAX_PAGE_SIZE};
 pub use retry::{Decision, RetryPolicy};

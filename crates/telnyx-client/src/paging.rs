@@ -176,6 +176,91 @@ pub(crate) fn expected_pages(expected: usize) -> u32 {
         .max(1)
 }
 
+/// What a tolerant listing brought back (`Client::list_messaging_numbers_partial`): the records of the pages that arrived, in page order,
+/// and the pages that did not (after each page's own retries and one more try), with why.
+#[derive(Debug)]
+pub struct Partial<T> {
+    /// The records of the pages that arrived, in page order.
+    pub records: Vec<T>,
+    /// Pages still missing, in order, each with its last error.
+    pub missing: Vec<(u32, Error)>,
+    /// Pages that failed the first time through and were tried once more (whether or not they
+    /// then arrived): the pages that would have failed a listing with no second try.
+    pub retried: Vec<u32>,
+    /// Pages in the listing, as its first page told.
+    pub total_pages: u32,
+}
+
+impl<T> Partial<T> {
+    /// Every record, or the first missing page's error.
+    pub fn into_complete(self) -> Result<Vec<T>> {
+        match self.missing.into_iter().next() {
+            Some((_, err)) => Err(err),
+            None => Ok(self.records),
+        }
+    }
+}
+
+/// The pages of a tolerant listing as they arrive.
+struct Pages<'a, T> {
+    endpoint: &'a str,
+    slots: Vec<Option<Vec<T>>>,
+    total: Option<u32>,
+    failed: Vec<(u32, Error)>,
+    on_first_page: &'a (dyn Fn(&Page<T>) + Send + Sync),
+    on_progress: &'a (dyn Fn(Progress) + Send + Sync),
+}
+
+impl<T> Pages<'_, T> {
+    fn take(&mut self, n: u32, page: Result<Page<T>>) -> Result<()> {
+        match page {
+            Ok(page) => {
+                if n == 1 {
+                    let pages = page.meta.total_pages.max(1);
+                    if pages > MAX_PAGES {
+                        return Err(Error::Runaway {
+                            endpoint: self.endpoint.to_owned(),
+                            pages,
+                        });
+                    }
+                    self.total = Some(pages);
+                    (self.on_first_page)(&page);
+                }
+                let index = n as usize - 1;
+                if self.slots.len() <= index {
+                    self.slots.resize_with(index + 1, || None);
+                }
+                self.slots[index] = Some(page.data);
+            }
+            Err(err) => self.failed.push((n, err)),
+        }
+        let pages = self.total.unwrap_or(self.slots.len() as u32).max(1);
+        let arrived = self.slots.iter().take(pages as usize).flatten().count() as u32;
+        (self.on_progress)(Progress {
+            pages_done: arrived.min(pages),
+            total_pages: pages,
+        });
+        Ok(())
+    }
+
+    async fn fetch<F, Fut>(&mut self, pages: Vec<u32>, concurrency: usize, fetch: &F) -> Result<()>
+    where
+        F: Fn(u32) -> Fut,
+        Fut: Future<Output = Result<Page<T>>>,
+    {
+        let mut stream = stream::iter(pages)
+            .map(|n| {
+                let fut = fetch(n);
+                async move { (n, fut.await) }
+            })
+            .buffer_unordered(concurrency.max(1));
+        while let Some((n, page)) = stream.next().await {
+            self.take(n, page)?;
+        }
+        Ok(())
+    }
+}
+
 /// Fetches every page of a listing when the caller expects `expected_pages` (e.g. as many as
 /// the last time it listed): pages `1..=expected_pages` are asked for at once, `concurrency` at a
 /// time, instead of the first page alone and the rest once it has told the count. That saves a
@@ -185,6 +270,11 @@ pub(crate) fn expected_pages(expected: usize) -> u32 {
 /// dropped and their errors ignored (a shrunken account), and pages past the guess are fetched
 /// afterwards (a grown one). Records come back in page order. `fetch(n)` returns page `n`;
 /// `on_first_page` sees page 1 when it arrives (e.g. to show it before the others).
+///
+/// Tolerant: a page that fails (after its own retries inside `fetch`) does not throw the others
+/// away. Every failed page is tried once more at the end; what still fails is returned as
+/// missing. Only the first page is indispensable (it tells the count): when it fails twice the
+/// listing fails.
 pub(crate) async fn collect_expecting<T, F, Fut>(
     endpoint: &str,
     expected_pages: u32,
@@ -192,84 +282,86 @@ pub(crate) async fn collect_expecting<T, F, Fut>(
     fetch: F,
     on_first_page: &(dyn Fn(&Page<T>) + Send + Sync),
     on_progress: &(dyn Fn(Progress) + Send + Sync),
-) -> Result<Vec<T>>
+) -> Result<Partial<T>>
 where
     F: Fn(u32) -> Fut,
     Fut: Future<Output = Result<Page<T>>>,
 {
     let guess = expected_pages.clamp(1, MAX_PAGES);
-    let mut slots: Vec<Option<Vec<T>>> = Vec::new();
-    slots.resize_with(guess as usize, || None);
-    let mut total: Option<u32> = None;
-    // Errors of pages that may lie past the end, kept until the first page says where that is.
-    let mut undecided: Vec<(u32, Error)> = Vec::new();
-    let mut done = 0u32;
-    {
-        let mut stream = stream::iter(1..=guess)
-            .map(|n| {
-                let fut = fetch(n);
-                async move { (n, fut.await) }
-            })
-            .buffer_unordered(concurrency.max(1));
-        while let Some((n, page)) = stream.next().await {
-            match page {
-                Ok(page) => {
-                    if n == 1 {
-                        let pages = page.meta.total_pages.max(1);
-                        if pages > MAX_PAGES {
-                            return Err(Error::Runaway {
-                                endpoint: endpoint.to_owned(),
-                                pages,
-                            });
-                        }
-                        total = Some(pages);
-                        if let Some((_, err)) = undecided.drain(..).find(|(m, _)| *m <= pages) {
-                            return Err(err);
-                        }
-                        on_first_page(&page);
-                    }
-                    if let Some(slot) = slots.get_mut(n as usize - 1) {
-                        *slot = Some(page.data);
-                    }
-                }
-                Err(err) => match total {
-                    None if n > 1 => undecided.push((n, err)),
-                    Some(pages) if n > pages => {}
-                    _ => return Err(err),
-                },
-            }
-            done += 1;
-            let pages = total.unwrap_or(guess);
-            on_progress(Progress {
-                pages_done: done.min(pages),
-                total_pages: pages,
-            });
+    let mut pages = Pages {
+        endpoint,
+        slots: Vec::new(),
+        total: None,
+        failed: Vec::new(),
+        on_first_page,
+        on_progress,
+    };
+    pages.slots.resize_with(guess as usize, || None);
+    pages
+        .fetch((1..=guess).collect(), concurrency, &fetch)
+        .await?;
+    if pages.total.is_none() {
+        pages.failed.retain(|(n, _)| *n != 1);
+        pages.fetch(vec![1], concurrency, &fetch).await?;
+    }
+    let Some(total) = pages.total else {
+        let first = pages.failed.into_iter().find(|(n, _)| *n == 1);
+        return Err(first.map(|(_, err)| err).unwrap_or_else(|| Error::Network {
+            kind: crate::error::NetworkKind::Other,
+            message: format!("the first page of {endpoint} did not arrive"),
+        }));
+    };
+    pages.slots.truncate(total as usize);
+    pages.failed.retain(|(n, _)| *n <= total);
+    if total > guess {
+        pages
+            .fetch((guess + 1..=total).collect(), concurrency, &fetch)
+            .await?;
+    }
+    let mut retried: Vec<u32> = pages.failed.drain(..).map(|(n, _)| n).collect();
+    retried.sort_unstable();
+    retried.dedup();
+    if !retried.is_empty() {
+        pages.fetch(retried.clone(), concurrency, &fetch).await?;
+    }
+    let mut missing = std::mem::take(&mut pages.failed);
+    missing.sort_by_key(|(n, _)| *n);
+    Ok(Partial {
+        records: pages.slots.into_iter().flatten().flatten().collect(),
+        missing,
+        retried,
+        total_pages: total,
+    })
+}
+
+/// Fetches the pages `numbers` of a listing (e.g. the ones a tolerant listing missed),
+/// `concurrency` at a time: the records that arrive in page order, and the pages that did not.
+pub(crate) async fn collect_pages<T, F, Fut>(
+    numbers: &[u32],
+    concurrency: usize,
+    fetch: F,
+) -> (Vec<T>, Vec<(u32, Error)>)
+where
+    F: Fn(u32) -> Fut,
+    Fut: Future<Output = Result<Page<T>>>,
+{
+    let mut arrived: Vec<(u32, Vec<T>)> = Vec::new();
+    let mut missing = Vec::new();
+    let mut stream = stream::iter(numbers.iter().copied())
+        .map(|n| {
+            let fut = fetch(n);
+            async move { (n, fut.await) }
+        })
+        .buffer_unordered(concurrency.max(1));
+    while let Some((n, page)) = stream.next().await {
+        match page {
+            Ok(page) => arrived.push((n, page.data)),
+            Err(err) => missing.push((n, err)),
         }
     }
-    // Page 1 answered (an error would have returned), so the count is known.
-    let total = total.unwrap_or(1);
-    slots.truncate(total as usize);
-    let mut records: Vec<T> = slots.into_iter().flatten().flatten().collect();
-    if total > guess {
-        let rest = fetch_range(
-            guess + 1..=total,
-            concurrency,
-            |n| {
-                let fut = fetch(n);
-                async move { fut.await.map(|page| page.data) }
-            },
-            || {
-                done += 1;
-                on_progress(Progress {
-                    pages_done: done.min(total),
-                    total_pages: total,
-                });
-            },
-        )
-        .await?;
-        records.extend(rest);
-    }
-    Ok(records)
+    arrived.sort_by_key(|(n, _)| *n);
+    missing.sort_by_key(|(n, _)| *n);
+    (arrived.into_iter().flat_map(|(_, d)| d).collect(), missing)
 }
 
 #[cfg(test)]
@@ -416,7 +508,9 @@ mod tests {
                 &|p| progress.lock().expect("lock").push(p),
             )
             .await
-            .expect("ok");
+            .expect("ok")
+            .into_complete()
+            .expect("complete");
             assert_eq!(
                 out,
                 (0..records).collect::<Vec<_>>(),
@@ -443,15 +537,17 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn an_error_within_the_listing_fails_it() {
+    async fn a_page_that_keeps_failing_is_missing_and_the_others_are_kept() {
         let calls = AtomicUsize::new(0);
         let pages = fake_pages(1000, 100, &calls);
-        let err = collect_expecting(
+        let page7 = AtomicUsize::new(0);
+        let out = collect_expecting(
             "GET /x",
             10,
             4,
             |n| {
                 if n == 7 {
+                    page7.fetch_add(1, Ordering::SeqCst);
                     std::future::ready(Err(Error::InvalidInput("boom".into())))
                 } else {
                     pages(n)
@@ -461,8 +557,53 @@ mod tests {
             &|_| {},
         )
         .await
-        .expect_err("fails");
-        assert!(matches!(err, Error::InvalidInput(m) if m == "boom"));
+        .expect("the other pages are kept");
+        assert_eq!(out.total_pages, 10);
+        assert_eq!(out.retried, [7]);
+        assert_eq!(out.missing.len(), 1);
+        assert_eq!(out.missing[0].0, 7);
+        assert_eq!(page7.load(Ordering::SeqCst), 2, "tried once more, no more");
+        let expected: Vec<u32> = (0..600).chain(700..1000).collect();
+        assert_eq!(out.records, expected);
+        assert!(matches!(out.into_complete(), Err(Error::InvalidInput(m)) if m == "boom"));
+    }
+
+    #[tokio::test]
+    async fn a_page_that_fails_once_arrives_on_its_second_try() {
+        let calls = AtomicUsize::new(0);
+        let pages = fake_pages(1000, 100, &calls);
+        let failed = Mutex::new(std::collections::HashSet::new());
+        let progress = Mutex::new(Vec::new());
+        let out = collect_expecting(
+            "GET /x",
+            10,
+            4,
+            |n| {
+                if (n == 3 || n == 9) && failed.lock().expect("lock").insert(n) {
+                    std::future::ready(Err(Error::InvalidInput("once".into())))
+                } else {
+                    pages(n)
+                }
+            },
+            &|_| {},
+            &|p| progress.lock().expect("lock").push(p),
+        )
+        .await
+        .expect("ok");
+        assert_eq!(out.retried, [3, 9]);
+        assert!(out.missing.is_empty());
+        assert_eq!(out.records, (0..1000).collect::<Vec<_>>());
+        let last = progress
+            .into_inner()
+            .expect("lock")
+            .last()
+            .copied()
+            .expect("progress");
+        assert_eq!((last.pages_done, last.total_pages), (10, 10));
+    }
+
+    #[tokio::test]
+    async fn the_first_page_is_indispensable() {
         let err = collect_expecting(
             "GET /x",
             3,
@@ -474,6 +615,45 @@ mod tests {
         .await
         .expect_err("fails");
         assert!(matches!(err, Error::InvalidInput(m) if m == "first"));
+        // A first page that fails once is tried again, alone, before anything is given up.
+        let calls = AtomicUsize::new(0);
+        let pages = fake_pages(500, 100, &calls);
+        let tries = AtomicUsize::new(0);
+        let out = collect_expecting(
+            "GET /x",
+            5,
+            4,
+            |n| {
+                if n == 1 && tries.fetch_add(1, Ordering::SeqCst) == 0 {
+                    std::future::ready(Err(Error::InvalidInput("first".into())))
+                } else {
+                    pages(n)
+                }
+            },
+            &|_| {},
+            &|_| {},
+        )
+        .await
+        .expect("ok");
+        assert_eq!(out.records, (0..500).collect::<Vec<_>>());
+        assert_eq!(out.retried, Vec::<u32>::new(), "page 1 is retried at once");
+    }
+
+    #[tokio::test]
+    async fn chosen_pages_come_back_in_order_with_the_missing_ones_named() {
+        let calls = AtomicUsize::new(0);
+        let pages = fake_pages(1000, 100, &calls);
+        let (records, missing) = collect_pages(&[9, 2, 5], 2, |n| {
+            if n == 5 {
+                std::future::ready(Err(Error::InvalidInput("five".into())))
+            } else {
+                pages(n)
+            }
+        })
+        .await;
+        let expected: Vec<u32> = (100..200).chain(800..900).collect();
+        assert_eq!(records, expected);
+        assert_eq!(missing.iter().map(|(n, _)| *n).collect::<Vec<_>>(), [5]);
     }
 
     #[test]

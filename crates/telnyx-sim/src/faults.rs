@@ -29,6 +29,9 @@ pub struct Faults {
     pub p_drop: f64,
     /// Probability of a 200 whose JSON body is cut short.
     pub p_malformed: f64,
+    /// Probability that a write (POST, PATCH, PUT, DELETE) is carried out and the connection is
+    /// then closed before its answer: the case where only a read afterwards can tell what happened.
+    pub p_drop_after_write: f64,
     /// Probability that the request hangs for `timeout_hang_ms` and the connection is then closed.
     pub p_timeout: f64,
     /// How long a "timeout" fault hangs.
@@ -52,6 +55,7 @@ impl Default for Faults {
             p_429: 0.0,
             p_drop: 0.0,
             p_malformed: 0.0,
+            p_drop_after_write: 0.0,
             p_timeout: 0.0,
             timeout_hang_ms: 30_000,
             fail_next_patch: None,
@@ -102,6 +106,10 @@ pub struct RefusedList {
     pub title: Option<String>,
     #[serde(default)]
     pub detail: Option<String>,
+    /// Only this page (`page[number]`, 1 when absent from the query) is refused; every page when
+    /// absent. A test's way to lose one page of a listing.
+    #[serde(default)]
+    pub page: Option<u32>,
 }
 
 fn default_refused_code() -> String {
@@ -117,6 +125,18 @@ impl RefusedList {
     pub fn matches(&self, path: &str) -> bool {
         let path = path.strip_prefix("/v2").unwrap_or(path);
         path.trim_end_matches('/') == self.path.trim_end_matches('/')
+    }
+
+    /// Whether a GET of `path?query` is refused (its path, and its page when one is named).
+    pub fn matches_request(&self, path: &str, query: Option<&str>) -> bool {
+        self.matches(path)
+            && self.page.is_none_or(|page| {
+                let asked = crate::query::Params::parse(query)
+                    .get("page[number]")
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .unwrap_or(1);
+                asked == page
+            })
     }
 
     /// The API error the listing answers with.
@@ -197,6 +217,7 @@ impl Faults {
             ("p_drop", self.p_drop),
             ("p_malformed", self.p_malformed),
             ("p_timeout", self.p_timeout),
+            ("p_drop_after_write", self.p_drop_after_write),
         ] {
             if !(0.0..=1.0).contains(&p) {
                 return Err(format!("{name} must be between 0 and 1, got {p}"));

@@ -58,6 +58,9 @@ struct Cli {
     /// Probability (0–1) of a 200 with a truncated JSON body.
     #[arg(long, env = "TELNYX_SIM_P_MALFORMED", default_value_t = 0.0)]
     p_malformed: f64,
+    /// Probability (0–1) that a write is carried out and the connection then closed unanswered.
+    #[arg(long, env = "TELNYX_SIM_P_DROP_AFTER_WRITE", default_value_t = 0.0)]
+    p_drop_after_write: f64,
     /// Milliseconds until every number of a bulk update has left `pending`.
     #[arg(long, env = "TELNYX_SIM_BULK_SETTLE_MS", default_value_t = 1500)]
     bulk_settle_ms: u64,
@@ -106,6 +109,7 @@ async fn run(cli: Cli) -> Result<(), telnyx_sim::SimError> {
         p_drop: cli.p_drop,
         p_timeout: cli.p_timeout,
         p_malformed: cli.p_malformed,
+        p_drop_after_write: cli.p_drop_after_write,
         ..Faults::default()
     };
     let sim = Simulator::start(config).await?;

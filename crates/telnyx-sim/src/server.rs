@@ -304,6 +304,7 @@ async fn accept_loop(
                             }
                         }
                         match router.oneshot(req.map(axum::body::Body::new)).await {
+                            Ok(resp) if resp.extensions().get::<crate::routes::DropAnswer>().is_some() => Err(Dropped),
                             Ok(resp) => Ok(resp),
                             Err(never) => match never {},
                         }

@@ -130,6 +130,46 @@ async fn forced_5xx_drop_and_malformed() {
 }
 
 #[tokio::test]
+async fn a_write_can_be_carried_out_and_left_unanswered() {
+    let ctx = Ctx::demo().await;
+    let numbers = ctx.get("/phone_numbers/messaging?page[size]=250").await;
+    let number = numbers.body["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["messaging_profile_id"].is_null())
+        .expect("an unassigned number")["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let profile = ctx.profile_id("Support Line").await;
+    ctx.admin(
+        Method::POST,
+        "/faults",
+        Some(json!({"p_drop_after_write": 1.0})),
+    )
+    .await;
+    // Reads are answered as usual.
+    assert_eq!(
+        ctx.get(&format!("/phone_numbers/{number}/messaging"))
+            .await
+            .status,
+        200
+    );
+    let sent = ctx
+        .http
+        .patch(ctx.url(&format!("/phone_numbers/{number}/messaging")))
+        .bearer_auth(ctx.sim.api_key())
+        .json(&json!({"messaging_profile_id": profile}))
+        .send()
+        .await;
+    assert!(sent.is_err(), "the write's answer must be lost: {sent:?}");
+    ctx.admin(Method::DELETE, "/faults", None).await;
+    let after = ctx.get(&format!("/phone_numbers/{number}/messaging")).await;
+    assert_eq!(after.body["data"]["messaging_profile_id"], json!(profile));
+}
+
+#[tokio::test]
 async fn latency_and_jitter_delay_responses() {
     let ctx = Ctx::demo().await;
     ctx.admin(

@@ -4,15 +4,14 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use desk_core::rules::profiles::{creation_request, NewProfile, ProfileSummary};
-use desk_core::rules::rows::ListRow;
-use desk_core::services::numbers::{NumberDetail, NumbersList, NumbersService, ProfileTarget};
+use desk_core::services::numbers::{
+    NumberDetail, NumbersList, NumbersService, ProfileChangeReport, ProfileTarget,
+};
 use desk_core::services::session::SessionService;
 use desk_core::services::snapshot::LoadProgress;
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::State;
-
-use telnyx_client::MessagingProfileId;
 
 use crate::error::IpcError;
 
@@ -90,10 +89,22 @@ pub async fn load_numbers(
     tracing::info!(
         numbers = list.rows.len(),
         unavailable = list.unavailable.len(),
+        missing_pages = list.missing.as_ref().map_or(0, |m| m.pages.len()),
         ms = started.elapsed().as_millis() as u64,
         "numbers loaded"
     );
     Ok(list)
+}
+
+/// Fetches again the pages of numbers the last load missed and returns the list with them.
+#[tauri::command]
+#[specta::specta]
+pub async fn load_missing_numbers(
+    state: State<'_, SessionService>,
+    numbers: State<'_, NumbersService>,
+) -> Result<NumbersList, IpcError> {
+    let (account, client) = state.account_client().await?;
+    Ok(numbers.load_missing(account.as_str(), &client).await?)
 }
 
 /// One number's row and the record Telnyx returned for it.
@@ -112,7 +123,7 @@ pub async fn number_detail(
 }
 
 /// Puts a number on a messaging profile (`profileId`), or takes it off its profile (`null`), and
-/// returns its list row as Telnyx now reports it.
+/// reports what became of it (read back from Telnyx when its answer was lost) with its list row.
 #[tauri::command]
 #[specta::specta]
 pub async fn set_number_profile(
@@ -120,16 +131,33 @@ pub async fn set_number_profile(
     numbers: State<'_, NumbersService>,
     id: String,
     profile_id: Option<String>,
-) -> Result<ListRow, IpcError> {
-    let target = match profile_id.filter(|p| !p.trim().is_empty()) {
-        Some(profile) => ProfileTarget::Assign(MessagingProfileId::new(profile)),
-        None => ProfileTarget::Unassign,
-    };
+) -> Result<ProfileChangeReport, IpcError> {
     let (account, client) = state.account_client().await?;
     Ok(numbers
-        .set_profile(account.as_str(), &client, &id, target)
-        .await?
-        .into())
+        .set_profile(
+            account.as_str(),
+            &client,
+            &id,
+            ProfileTarget::from_choice(profile_id),
+        )
+        .await?)
+}
+
+/// Reads a number from Telnyx and reports whether it is on `profileId` (or on none, for `null`):
+/// "Check again" after a change whose outcome was unknown.
+#[tauri::command]
+#[specta::specta]
+pub async fn check_number_profile(
+    state: State<'_, SessionService>,
+    numbers: State<'_, NumbersService>,
+    id: String,
+    profile_id: Option<String>,
+) -> Result<ProfileChangeReport, IpcError> {
+    let (account, client) = state.account_client().await?;
+    let target = ProfileTarget::from_choice(profile_id);
+    Ok(numbers
+        .check_change(account.as_str(), &client, &id, &target, None)
+        .await?)
 }
 
 /// Creates a messaging profile (for an account that has none yet) and returns it as the list shows

@@ -5,6 +5,7 @@ import { Channel } from "@tauri-apps/api/core";
 import {
   type AccountSummary,
   type AccountsView_Serialize,
+  type ChangeOutcome,
   type ConnectInput,
   commands,
   HEALTH_THRESHOLDS,
@@ -18,6 +19,7 @@ import {
   type NumberDetail_Serialize,
   type NumberRow_Serialize,
   type NumbersList_Serialize,
+  type ProfileChangeReport_Serialize,
   type ProfileSummary,
   type RowColumns_Serialize,
   type Settings_Serialize,
@@ -40,6 +42,7 @@ export type SettingsView = SettingsView_Serialize;
 export type NumberDetail = NumberDetail_Serialize;
 export type NumberRow = NumberRow_Serialize;
 export type ListRow = ListRow_Serialize;
+export type ProfileChangeReport = ProfileChangeReport_Serialize;
 /** The list's rows as the backend sends them, column by column (see rowColumns.ts). */
 export type RowColumns = RowColumns_Serialize;
 /** The list as the screen holds it: one object per row (the backend sends columns). */
@@ -49,6 +52,7 @@ export type LoadEvent =
   | ({ kind: "firstLook" } & NumbersList);
 export type {
   AccountSummary,
+  ChangeOutcome,
   ConnectInput,
   HealthView,
   LoadProgress,
@@ -121,10 +125,18 @@ export const ipc = {
       })
       .finally(() => measure("numbers:call", start));
   },
+  /** Fetches again the pages of numbers the last load missed: the whole list, with them. */
+  loadMissingNumbers: () =>
+    unwrap(() => commands.loadMissingNumbers()).then(
+      (list): NumbersList => ({ ...list, rows: rowsOf(list.rows) }),
+    ),
   numberDetail: (id: string) => unwrap(() => commands.numberDetail(id)),
-  /** Puts a number on a profile, or takes it off its profile with `null`. */
+  /** Puts a number on a profile, or takes it off its profile with `null`; reports what became of it. */
   setNumberProfile: (id: string, profileId: string | null) =>
     unwrap(() => commands.setNumberProfile(id, profileId)),
+  /** Reads a number from Telnyx: is it on `profileId` (or on none, for `null`)? */
+  checkNumberProfile: (id: string, profileId: string | null) =>
+    unwrap(() => commands.checkNumberProfile(id, profileId)),
   /** Creates a messaging profile; a form Telnyx would refuse is refused first, in words. */
   createMessagingProfile: (profile: NewProfile) => unwrap(() => commands.createMessagingProfile(profile)),
   getSettings: () => unwrap(() => commands.getSettings()),

@@ -15,7 +15,9 @@ use crate::rules::columns::RowColumns;
 use crate::rules::profiles::ProfileSummary;
 use crate::rules::rows::{ListRow, NumberRow, SnapshotIndex};
 use crate::services::sizes::RememberedSizes;
-use crate::services::snapshot::{load_snapshot, AccountSnapshot, ListSizes, LoadProgress};
+use crate::services::snapshot::{
+    load_snapshot, missing_pages, AccountSnapshot, ListSizes, LoadProgress, MissingPages,
+};
 
 /// Everything the numbers screen lists, at one moment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -33,6 +35,27 @@ pub struct NumbersList {
     pub complete: bool,
     /// Lists Telnyx did not give (readiness says "Couldn't check" where they were needed).
     pub unavailable: Vec<UnavailableList>,
+    /// Numbers that did not arrive: pages of the list that still failed after their retries and
+    /// one more try (`None`: every number is here).
+    pub missing: Option<MissingNumbers>,
+}
+
+/// Pages of numbers that did not arrive, for the notice that names them and offers to load them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct MissingNumbers {
+    /// The missing pages, in order.
+    pub pages: Vec<u32>,
+    /// Pages the list has.
+    pub total_pages: u32,
+    /// About how many numbers are missing (a page holds up to this many: `pages × page size`,
+    /// less on the last page).
+    pub about_numbers: u32,
+    /// Their place in Telnyx's order, e.g. "numbers 2,751–3,000 and 7,501–7,750".
+    pub positions: String,
+    /// Why, in plain words.
+    pub why: String,
 }
 
 /// A list that could not be loaded, in plain words.
@@ -63,6 +86,49 @@ pub enum ProfileTarget {
     Assign(MessagingProfileId),
     /// Take the number off its profile (`"messaging_profile_id": ""`).
     Unassign,
+}
+
+impl ProfileTarget {
+    /// The target a person chose: a profile id, or none (blank or `None`) to unassign.
+    pub fn from_choice(profile_id: Option<String>) -> Self {
+        match profile_id.filter(|p| !p.trim().is_empty()) {
+            Some(profile) => ProfileTarget::Assign(MessagingProfileId::new(profile)),
+            None => ProfileTarget::Unassign,
+        }
+    }
+}
+
+/// What became of a change of a number's profile, as far as Telnyx can tell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "outcome", rename_all = "camelCase")]
+pub enum ChangeOutcome {
+    /// Telnyx answered that the number is changed.
+    Made,
+    /// The answer to the change was lost or unreadable, and reading the number afterwards shows
+    /// Telnyx holds the change: it was made.
+    MadeAfterAll,
+    /// Reading the number shows Telnyx does not hold the change: it was not made.
+    NotMade,
+    /// Neither the change's answer nor a read of the number afterwards came back: Number Desk
+    /// cannot tell whether the change was made. `readFailure` says why the read failed.
+    #[serde(rename_all = "camelCase")]
+    Unknown { read_failure: String },
+}
+
+/// A change of a number's profile and what became of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileChangeReport {
+    pub outcome: ChangeOutcome,
+    /// Why the change's own answer could not be used (a dropped connection, a timeout, a cut-off
+    /// answer, a server error), in plain words; `None` when it arrived, and for a check asked for
+    /// by the person.
+    pub lost_answer: Option<String>,
+    /// The number's row as Telnyx now holds it; when the outcome is unknown, as last known (`None`
+    /// when it is not in the kept snapshot).
+    pub row: Option<ListRow>,
 }
 
 /// The last snapshot loaded for the numbers screen, of one account (a snapshot of another account
@@ -160,6 +226,38 @@ impl NumbersService {
         Ok(list)
     }
 
+    /// Fetches again, by themselves, the pages of numbers the last load of `account` missed
+    /// ([`NumbersList::missing`]) and returns the list with what arrived added (a number already
+    /// there is not added twice). Pages that fail again stay missing. Without a kept snapshot of
+    /// the account, or with nothing missing, the list is returned as it is (loading it first).
+    pub async fn load_missing(&self, account: &str, client: &Client) -> Result<NumbersList, Error> {
+        self.ensure_loaded(account, client).await?;
+        let wanted = self
+            .lock()
+            .as_ref()
+            .filter(|c| c.account == account)
+            .and_then(|c| c.snapshot.gaps.numbers.clone());
+        if let Some(wanted) = wanted {
+            let filter = telnyx_client::ListMessagingNumbers::default();
+            let (arrived, still) = client.messaging_number_pages(&filter, &wanted.pages).await;
+            let mut guard = self.lock();
+            if let Some(cached) = guard.as_mut().filter(|c| c.account == account) {
+                let snapshot = &mut cached.snapshot;
+                let known: std::collections::HashSet<_> =
+                    snapshot.numbers.iter().map(|n| n.id.clone()).collect();
+                snapshot
+                    .numbers
+                    .extend(arrived.into_iter().filter(|n| !known.contains(&n.id)));
+                snapshot.gaps.numbers = missing_pages(&still, wanted.total_pages);
+            }
+        }
+        let guard = self.lock();
+        match guard.as_ref().filter(|c| c.account == account) {
+            Some(cached) => Ok(list_of(&cached.snapshot, true)),
+            None => Ok(list_of(&AccountSnapshot::empty(), true)),
+        }
+    }
+
     /// One number's row and raw record, from the kept snapshot (loaded first when there is none).
     /// `None` when the account has no number with this id.
     pub async fn detail(
@@ -185,31 +283,126 @@ impl NumbersService {
     }
 
     /// Assigns or unassigns one number's messaging profile (`PATCH /phone_numbers/{id}/messaging`)
-    /// and returns its row recomputed from what Telnyx answered. Nothing is kept when Telnyx refuses.
+    /// and reports what became of it with the number's row recomputed from what Telnyx holds.
+    ///
+    /// A refusal from Telnyx (or a request that could not be sent) is an `Err`: nothing changed.
+    /// When the request may have been carried out but its answer was lost or unreadable
+    /// ([`Error::outcome_unknown`]), the number is read back to learn whether Telnyx holds the
+    /// change ([`ChangeOutcome::MadeAfterAll`] / [`ChangeOutcome::NotMade`]); if even that read
+    /// fails, the outcome is [`ChangeOutcome::Unknown`], never "not changed". The write itself is
+    /// not re-sent here (the client already repeats this idempotent PATCH within its retries).
     pub async fn set_profile(
         &self,
         account: &str,
         client: &Client,
         id: &str,
         target: ProfileTarget,
-    ) -> Result<NumberRow, Error> {
-        let change = match target {
-            ProfileTarget::Assign(profile) => ProfileChange::Assign(profile),
+    ) -> Result<ProfileChangeReport, Error> {
+        let change = match &target {
+            ProfileTarget::Assign(profile) => ProfileChange::Assign(profile.clone()),
             ProfileTarget::Unassign => ProfileChange::Unassign,
         };
         let update = UpdateMessagingNumber {
             messaging_profile_id: change,
             ..UpdateMessagingNumber::default()
         };
-        let updated = client
+        match client
             .update_messaging_number(&NumberRef::Id(PhoneNumberId::new(id)), &update)
-            .await?;
-        self.ensure_loaded(account, client).await?;
+            .await
+        {
+            Ok(updated) => Ok(ProfileChangeReport {
+                outcome: ChangeOutcome::Made,
+                lost_answer: None,
+                row: Some(self.keep_number(account, client, updated).await.into()),
+            }),
+            Err(err) if err.outcome_unknown() => {
+                let lost = crate::error::explain_telnyx(&err);
+                tracing::warn!(
+                    number = id,
+                    "the answer to a profile change was lost: {err}"
+                );
+                self.check_change(account, client, id, &target, Some(lost))
+                    .await
+            }
+            Err(err) => Err(err),
+        }
+    }
+
+    /// Reads one number from Telnyx (`GET /phone_numbers/{id}/messaging`) and reports whether it
+    /// holds `target`: after a change whose answer was lost (`lost_answer`), or when the person asks
+    /// to check again. The row is refreshed in the kept snapshot. Never an `Err` for a failed read:
+    /// that is [`ChangeOutcome::Unknown`].
+    pub async fn check_change(
+        &self,
+        account: &str,
+        client: &Client,
+        id: &str,
+        target: &ProfileTarget,
+        lost_answer: Option<String>,
+    ) -> Result<ProfileChangeReport, Error> {
+        match client
+            .get_messaging_number(&NumberRef::Id(PhoneNumberId::new(id)))
+            .await
+        {
+            Ok(number) => {
+                let holds = match target {
+                    ProfileTarget::Assign(profile) => {
+                        number.messaging_profile_id.as_ref() == Some(profile)
+                    }
+                    ProfileTarget::Unassign => number.messaging_profile_id.is_none(),
+                };
+                let row = self.keep_number(account, client, number).await;
+                Ok(ProfileChangeReport {
+                    outcome: if holds {
+                        ChangeOutcome::MadeAfterAll
+                    } else {
+                        ChangeOutcome::NotMade
+                    },
+                    lost_answer,
+                    row: Some(row.into()),
+                })
+            }
+            Err(read) => {
+                let row = self
+                    .lock()
+                    .as_ref()
+                    .filter(|c| c.account == account)
+                    .and_then(|c| {
+                        let snapshot = &c.snapshot;
+                        snapshot
+                            .numbers
+                            .iter()
+                            .find(|n| n.id.as_str() == id)
+                            .map(|n| SnapshotIndex::new(snapshot).row(n).into())
+                    });
+                Ok(ProfileChangeReport {
+                    outcome: ChangeOutcome::Unknown {
+                        read_failure: crate::error::explain_telnyx(&read),
+                    },
+                    lost_answer,
+                    row,
+                })
+            }
+        }
+    }
+
+    /// Puts a number as Telnyx returned it into the kept snapshot and returns its row.
+    async fn keep_number(
+        &self,
+        account: &str,
+        client: &Client,
+        number: MessagingNumber,
+    ) -> NumberRow {
+        // The change is made: failing to load the rest of the account must not make it look
+        // otherwise, so a failed load only costs the row its profile name and compliance.
+        if let Err(err) = self.ensure_loaded(account, client).await {
+            tracing::warn!("could not load the account to recompute a changed number: {err}");
+        }
         let mut guard = self.lock();
-        match guard.as_mut() {
-            Some(cached) => Ok(replace_number(&mut cached.snapshot, updated)),
-            // Only reachable when another account was opened meanwhile: answer from Telnyx alone.
-            None => Ok(SnapshotIndex::new(&AccountSnapshot::empty()).row(&updated)),
+        match guard.as_mut().filter(|c| c.account == account) {
+            Some(cached) => replace_number(&mut cached.snapshot, number),
+            // Another account was opened meanwhile, or the load failed: answer from Telnyx alone.
+            None => SnapshotIndex::new(&AccountSnapshot::empty()).row(&number),
         }
     }
 
@@ -285,7 +478,69 @@ pub fn list_of(snapshot: &AccountSnapshot, complete: bool) -> NumbersList {
                 reason,
             })
             .collect(),
+        missing: snapshot
+            .gaps
+            .numbers
+            .as_ref()
+            .map(|m| missing_numbers(m, snapshot)),
     }
+}
+
+/// The missing pages in words: how many numbers about, and where in Telnyx's order.
+fn missing_numbers(missing: &MissingPages, snapshot: &AccountSnapshot) -> MissingNumbers {
+    let size = missing.page_size;
+    // Numbers listed: the ones here and the ones missing; the last page may be short.
+    let arrived = u32::try_from(snapshot.numbers.len()).unwrap_or(u32::MAX);
+    let full = missing.pages.len() as u32 * size;
+    let last_short = missing
+        .pages
+        .last()
+        .filter(|&&p| p == missing.total_pages)
+        .map_or(0, |_| {
+            let listed_before_last = (missing.total_pages - 1) * size;
+            let on_last = arrived
+                .saturating_add(full)
+                .saturating_sub(listed_before_last)
+                .min(size);
+            size - on_last.max(1)
+        });
+    let spans: Vec<String> = missing
+        .pages
+        .iter()
+        .map(|p| {
+            let first = (p - 1) * size + 1;
+            format!("{}–{}", thousands(first), thousands(p * size))
+        })
+        .collect();
+    let positions = match spans.as_slice() {
+        [] => String::new(),
+        [one] => format!("numbers {one}"),
+        [rest @ .., last] if rest.len() < 4 => format!("numbers {} and {last}", rest.join(", ")),
+        [first, ..] => format!(
+            "numbers {first} and {} more stretches of {size}",
+            spans.len() - 1
+        ),
+    };
+    MissingNumbers {
+        pages: missing.pages.clone(),
+        total_pages: missing.total_pages,
+        about_numbers: full.saturating_sub(last_short),
+        positions,
+        why: missing.why.clone(),
+    }
+}
+
+/// 12345 → "12,345".
+fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The numbers' list rows, in order, computed on every core (readiness for 10,000 numbers is

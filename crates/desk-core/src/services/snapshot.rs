@@ -2,7 +2,9 @@
 //! assignments, toll-free verifications), fetched in bulk and concurrently — never per number.
 //!
 //! The numbers and the profiles are required: without them there is nothing to show, and their
-//! error fails the load. The three compliance lists are not: when one cannot be loaded (e.g. an
+//! error fails the load — except that pages of numbers that fail even after their retries and one
+//! more try do not throw the other pages away: the snapshot keeps what arrived and names the
+//! missing pages ([`Gaps::numbers`]), which can be fetched again by themselves. The three compliance lists are not: when one cannot be loaded (e.g. an
 //! account without 10DLC access answers 403) the snapshot records the gap and readiness says
 //! "Couldn't check" for the numbers that need it, instead of failing the whole screen.
 
@@ -53,6 +55,25 @@ pub struct Gaps {
     pub campaigns: Option<Gap>,
     /// `GET /messaging_tollfree/verification/requests`.
     pub verifications: Option<Gap>,
+    /// Pages of `GET /phone_numbers/messaging` that did not arrive after their retries and one
+    /// more try: the numbers on them are not in the snapshot (the rest are).
+    pub numbers: Option<MissingPages>,
+    /// Pages of numbers that failed once and arrived on their second try (nothing is missing
+    /// for them): without that try, the load would have lacked them.
+    pub retried_number_pages: Vec<u32>,
+}
+
+/// Pages of a listing that did not arrive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingPages {
+    /// The page numbers, in order.
+    pub pages: Vec<u32>,
+    /// Pages the listing has.
+    pub total_pages: u32,
+    /// Records a page.
+    pub page_size: u32,
+    /// Why the first of them failed, in plain words.
+    pub why: String,
 }
 
 impl Gaps {
@@ -62,6 +83,7 @@ impl Gaps {
             inventory: Some(Gap::Loading),
             campaigns: Some(Gap::Loading),
             verifications: Some(Gap::Loading),
+            ..Gaps::default()
         }
     }
 
@@ -249,12 +271,9 @@ pub async fn load_snapshot(
             }
         };
         client
-            .list_all_messaging_numbers_expecting(
-                &number_filter,
-                expected.numbers,
-                first_page,
-                |p| tally.set(NUMBERS, p.pages_done, p.total_pages),
-            )
+            .list_messaging_numbers_partial(&number_filter, expected.numbers, first_page, |p| {
+                tally.set(NUMBERS, p.pages_done, p.total_pages)
+            })
             .await
     };
     // The client's list-all helper for profiles reports no progress: it counts as one page.
@@ -300,8 +319,12 @@ pub async fn load_snapshot(
         (campaigns, campaign_gap),
         (verifications, verification_gap),
     ) = futures::try_join!(numbers, profiles, inventory, campaigns, verifications)?;
+    let missing_numbers = missing_pages(&numbers.missing, numbers.total_pages);
+    if let Some(missing) = &missing_numbers {
+        tracing::warn!(pages = ?missing.pages, "numbers pages missing after retries: {}", missing.why);
+    }
     Ok(AccountSnapshot {
-        numbers,
+        numbers: numbers.records,
         profiles,
         phone_numbers,
         campaigns,
@@ -310,8 +333,21 @@ pub async fn load_snapshot(
             inventory: inventory_gap,
             campaigns: campaign_gap,
             verifications: verification_gap,
+            numbers: missing_numbers,
+            retried_number_pages: numbers.retried,
         },
         loaded_at: SystemTime::now(),
+    })
+}
+
+/// The pages of numbers that did not arrive, in words (`None`: none is missing).
+pub(crate) fn missing_pages(missing: &[(u32, Error)], total_pages: u32) -> Option<MissingPages> {
+    let (_, first) = missing.first()?;
+    Some(MissingPages {
+        pages: missing.iter().map(|(n, _)| *n).collect(),
+        total_pages,
+        page_size: telnyx_client::MAX_PAGE_SIZE,
+        why: crate::error::explain_telnyx(first),
     })
 }
 

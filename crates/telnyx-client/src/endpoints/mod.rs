@@ -19,8 +19,8 @@ use crate::client::{spawn_page, Client};
 use crate::error::Result;
 use crate::models::{TenDlcPage, TollFreePage};
 use crate::paging::{
-    check_page, collect_expecting, collect_rest, expected_pages, LenientMeta, Page, PaginationMeta,
-    Progress,
+    check_page, collect_expecting, collect_pages, collect_rest, expected_pages, LenientMeta, Page,
+    PaginationMeta, Partial, Progress,
 };
 use crate::query::Query;
 
@@ -171,7 +171,8 @@ impl Client {
 
     /// Every record of the listing `GET {endpoint}` whose page `n` `page(client, args, n)`
     /// fetches, when about `expected` records are expected: see [`collect_expecting`]. Each page
-    /// is its own task; `on_first_page` sees page 1 as soon as it arrives.
+    /// is its own task; `on_first_page` sees page 1 as soon as it arrives. Tolerant: pages that
+    /// fail twice are returned as missing ([`Partial::into_complete`] for all or an error).
     pub(crate) async fn list_all_expecting<A, T, F, Fut>(
         &self,
         endpoint: &str,
@@ -180,7 +181,7 @@ impl Client {
         on_first_page: &(dyn Fn(&Page<T>) + Send + Sync),
         on_progress: &(dyn Fn(Progress) + Send + Sync),
         page: F,
-    ) -> Result<Vec<T>>
+    ) -> Result<Partial<T>>
     where
         A: Clone,
         F: Fn(Client, A, u32) -> Fut,
@@ -195,6 +196,29 @@ impl Client {
             on_first_page,
             on_progress,
         )
+        .await
+    }
+}
+
+impl Client {
+    /// The records of pages `numbers` of the listing whose page `n` `page(client, args, n)`
+    /// fetches (e.g. the pages a tolerant listing missed), each page its own task: what arrived in
+    /// page order, and the pages still missing.
+    pub(crate) async fn list_pages<A, T, F, Fut>(
+        &self,
+        args: &A,
+        numbers: &[u32],
+        page: F,
+    ) -> (Vec<T>, Vec<(u32, crate::Error)>)
+    where
+        A: Clone,
+        F: Fn(Client, A, u32) -> Fut,
+        Fut: Future<Output = Result<Page<T>>> + Send + 'static,
+        T: Send + 'static,
+    {
+        collect_pages(numbers, self.page_concurrency(), |n| {
+            spawn_page(page(self.clone(), args.clone(), n))
+        })
         .await
     }
 }

@@ -7,7 +7,7 @@ use super::{page_query, Data, List};
 use crate::client::{Call, Client};
 use crate::error::Result;
 use crate::models::{ListMessagingNumbers, MessagingNumber, NumberRef, UpdateMessagingNumber};
-use crate::paging::{Page, Progress, MAX_PAGE_SIZE};
+use crate::paging::{Page, Partial, Progress, MAX_PAGE_SIZE};
 use crate::query::{segment, Query};
 
 const LIST: &str = "/phone_numbers/messaging";
@@ -83,6 +83,23 @@ impl Client {
         on_first_page: impl Fn(&Page<MessagingNumber>) + Send + Sync,
         on_progress: impl Fn(Progress) + Send + Sync,
     ) -> Result<Vec<MessagingNumber>> {
+        self.list_messaging_numbers_partial(filter, expected, on_first_page, on_progress)
+            .await?
+            .into_complete()
+    }
+
+    /// [`Client::list_all_messaging_numbers_expecting`], keeping what arrived when pages fail: a
+    /// page that still fails after its retries is tried once more at the end, and what is still
+    /// missing is listed in the answer instead of failing the listing (only the first page, which
+    /// tells the count, is indispensable). Fetch the missing pages later with
+    /// [`Client::messaging_number_pages`].
+    pub async fn list_messaging_numbers_partial(
+        &self,
+        filter: &ListMessagingNumbers,
+        expected: usize,
+        on_first_page: impl Fn(&Page<MessagingNumber>) + Send + Sync,
+        on_progress: impl Fn(Progress) + Send + Sync,
+    ) -> Result<Partial<MessagingNumber>> {
         self.list_all_expecting(
             LIST,
             filter,
@@ -95,6 +112,21 @@ impl Client {
                     .await
             },
         )
+        .await
+    }
+
+    /// Pages `pages` (of [`MAX_PAGE_SIZE`]) of the numbers matching `filter`, concurrently: the
+    /// numbers that arrived, in page order, and the pages that did not, with why.
+    pub async fn messaging_number_pages(
+        &self,
+        filter: &ListMessagingNumbers,
+        pages: &[u32],
+    ) -> (Vec<MessagingNumber>, Vec<(u32, crate::Error)>) {
+        self.list_pages(filter, pages, |client, filter, n| async move {
+            client
+                .list_messaging_numbers(&filter, n, MAX_PAGE_SIZE)
+                .await
+        })
         .await
     }
 

@@ -52,7 +52,8 @@ impl Client {
                     .await
             },
         )
-        .await
+        .await?
+        .into_complete()
     }
 
     /// `GET /phone_numbers`: one page (`page_size` 1–250).

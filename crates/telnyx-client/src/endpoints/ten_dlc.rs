@@ -91,7 +91,8 @@ impl Client {
                 Ok(as_page(page, n, asked))
             },
         )
-        .await
+        .await?
+        .into_complete()
     }
 
     /// `GET /10dlc/phone_number_campaigns/{phoneNumber}`: the number's assignment. The answer for

@@ -120,6 +120,11 @@ async fn method_not_allowed() -> ApiError {
     )
 }
 
+/// Marks a response whose request was carried out but whose answer is never sent: the connection
+/// is closed instead (the `p_drop_after_write` fault).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DropAnswer;
+
 /// Latency, rate limit, random faults and auth for every `/v2` request; `x-ratelimit-*` on every answer.
 async fn v2_layer(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
     shared.served.fetch_add(1, Ordering::Relaxed);
@@ -135,15 +140,19 @@ async fn v2_layer(State(shared): State<Arc<Shared>>, req: Request, next: Next) -
         ApiError::unexpected().into_response()
     } else if !authorized(&shared, &req) {
         ApiError::unauthorized().into_response()
-    } else if let Some(refused) = faults
-        .refuse_lists
-        .iter()
-        .find(|r| req.method() == axum::http::Method::GET && r.matches(req.uri().path()))
-    {
+    } else if let Some(refused) = faults.refuse_lists.iter().find(|r| {
+        req.method() == axum::http::Method::GET
+            && r.matches_request(req.uri().path(), req.uri().query())
+    }) {
         refused.to_api_error().into_response()
     } else {
-        let resp = next.run(req).await;
-        if resp.status().is_success() && roll(faults.p_malformed) {
+        let write = req.method() != axum::http::Method::GET;
+        let mut resp = next.run(req).await;
+        if write && roll(faults.p_drop_after_write) {
+            // Carried out; the connection layer closes the connection instead of answering.
+            resp.extensions_mut().insert(DropAnswer);
+            resp
+        } else if resp.status().is_success() && roll(faults.p_malformed) {
             malformed()
         } else {
             resp

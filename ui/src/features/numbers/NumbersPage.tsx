@@ -1,18 +1,25 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { changeFailureText } from "../../lib/errors";
+import { changeFailureText, describeError } from "../../lib/errors";
 import type { ListRow } from "../../lib/ipc";
 import { useHashQuery } from "../../lib/route";
 import { timed } from "../../lib/timing";
 import { type ChangeMode, ChangeProfileDialog } from "./ChangeProfileDialog";
 import { CreateProfileForm } from "./CreateProfileForm";
+import { reportView } from "./changeReport";
 import { DetailPanel } from "./DetailPanel";
 import { FilterPanel } from "./FilterPanel";
 import { applyList, emptyFilters, type FacetKey, facetOptions, prepare, sortRows } from "./model";
 import { NumberTable, type RowAction } from "./NumberTable";
 import type { ProgressStore } from "./progressStore";
 import { type ListState, nextSort, parseListState, serializeListState, toggleFilter } from "./urlState";
-import { useNumbersList, useSetProfile } from "./useNumbers";
+import {
+  type ProfileChange,
+  useCheckProfile,
+  useLoadMissing,
+  useNumbersList,
+  useSetProfile,
+} from "./useNumbers";
 import "./numbers.css";
 
 const countFormat = new Intl.NumberFormat("en-US");
@@ -30,8 +37,10 @@ interface Pending {
 }
 
 interface Outcome {
-  tone: "error" | "done";
+  tone: "error" | "done" | "unknown";
   text: string;
+  /** The change to check again with Telnyx, when its outcome is unknown. */
+  check?: { change: ProfileChange; subject: string; profileName: string | null };
 }
 
 /** Pages done / total while the account loads; re-renders alone (see `progressStore`). */
@@ -53,6 +62,8 @@ function LoadProgressBar({ store }: { store: ProgressStore }) {
 export function NumbersPage() {
   const { list, progress, accountId } = useNumbersList();
   const setProfile = useSetProfile(accountId);
+  const checkProfile = useCheckProfile(accountId);
+  const loadMissing = useLoadMissing(accountId);
   const [query, setQuery] = useHashQuery("numbers");
   const state = useMemo(() => parseListState(query), [query]);
   const update = useCallback(
@@ -118,30 +129,46 @@ export function NumbersPage() {
     setPending(null);
     setOutcome(null);
     setBusyIds((s) => new Set(s).add(row.id));
-    setProfile.mutate(
-      { id: row.id, profileId },
-      {
-        onSuccess: (updated) =>
-          setOutcome({
-            tone: "done",
-            text: updated.profileName
-              ? `${row.display} is now on ${updated.profileName}.`
-              : `${row.display} is no longer on a messaging profile.`,
-          }),
-        onError: (error) =>
-          setOutcome({
-            tone: "error",
-            text: changeFailureText(row.display, error),
-          }),
-        onSettled: () =>
-          setBusyIds((s) => {
-            const next = new Set(s);
-            next.delete(row.id);
-            return next;
-          }),
+    const change = { id: row.id, profileId };
+    const profileName = profileId
+      ? (data.profiles.find((p) => p.id === profileId)?.name ?? "the profile")
+      : null;
+    setProfile.mutate(change, {
+      onSuccess: (report) => {
+        const view = reportView(row.display, profileName, report);
+        setOutcome({
+          tone: view.tone,
+          text: view.text,
+          check: view.checkAgain ? { change, subject: row.display, profileName } : undefined,
+        });
       },
-    );
+      onError: (error) =>
+        setOutcome({
+          tone: "error",
+          text: changeFailureText(row.display, error),
+        }),
+      onSettled: () =>
+        setBusyIds((s) => {
+          const next = new Set(s);
+          next.delete(row.id);
+          return next;
+        }),
+    });
   };
+
+  const checkAgain = (check: NonNullable<Outcome["check"]>) =>
+    checkProfile.mutate(check.change, {
+      onSuccess: (report) => {
+        const view = reportView(check.subject, check.profileName, report);
+        setOutcome({ tone: view.tone, text: view.text, check: view.checkAgain ? check : undefined });
+      },
+      onError: (error) =>
+        setOutcome({
+          tone: "unknown",
+          text: changeFailureText(check.subject, error),
+          check,
+        }),
+    });
 
   const loading = list.isFetching;
   const loadedAt = data?.loadedAtMs ? new Date(data.loadedAtMs) : null;
@@ -190,13 +217,51 @@ export function NumbersPage() {
         </div>
       ) : null}
 
+      {data?.missing && !loading ? (
+        <div className="notice notice-warn" role="status" data-testid="missing-numbers">
+          <strong className="notice-title">Some numbers did not arrive</strong>
+          <p>
+            Telnyx did not send about {countFormat.format(data.missing.aboutNumbers)} of this account's
+            numbers ({data.missing.positions} of {countFormat.format(data.missing.totalPages)} pages' worth,
+            in Telnyx's order), even after trying again. {data.missing.why}
+          </p>
+          <p>
+            The list shows the {countFormat.format(data.rows.length)} numbers that arrived; counts and filters
+            cover only them.
+          </p>
+          <button
+            type="button"
+            className="button"
+            data-testid="load-missing"
+            disabled={loadMissing.isPending}
+            onClick={() => loadMissing.mutate()}
+          >
+            {loadMissing.isPending ? "Loading the missing numbers…" : "Load the missing numbers"}
+          </button>
+          {loadMissing.isError ? <p>{describeError(loadMissing.error).message}</p> : null}
+        </div>
+      ) : null}
+
       {outcome ? (
         <div
-          className={`notice ${outcome.tone === "error" ? "notice-error" : "notice-done"}`}
-          role={outcome.tone === "error" ? "alert" : "status"}
-          data-testid={outcome.tone === "error" ? "change-error" : "change-done"}
+          className={`notice ${{ error: "notice-error", unknown: "notice-warn", done: "notice-done" }[outcome.tone]}`}
+          role={outcome.tone === "done" ? "status" : "alert"}
+          data-testid={
+            { error: "change-error", unknown: "change-unknown", done: "change-done" }[outcome.tone]
+          }
         >
           <p>{outcome.text}</p>
+          {outcome.check ? (
+            <button
+              type="button"
+              className="button"
+              data-testid="check-again"
+              disabled={checkProfile.isPending}
+              onClick={() => outcome.check && checkAgain(outcome.check)}
+            >
+              {checkProfile.isPending ? "Checking…" : "Check again"}
+            </button>
+          ) : null}
           <button type="button" className="link-button" onClick={() => setOutcome(null)}>
             Dismiss
           </button>

@@ -26,6 +26,7 @@ const list: NumbersList = {
   loadedAtMs: 0,
   complete: true,
   unavailable: [],
+  missing: null,
 };
 
 describe("replaceRow", () => {

@@ -58,16 +58,46 @@ export function useSetProfile(accountId: string | undefined) {
       }
       return { before };
     },
-    onError: (_error, change, context) => {
-      const before = context?.before;
-      if (!before) return;
-      queryClient.setQueryData<NumbersList>(key, (list) => list && replaceRow(list, change.id, () => before));
-    },
-    onSuccess: (row) => {
-      queryClient.setQueryData<NumbersList>(key, (list) => list && replaceRow(list, row.id, () => row));
-    },
+    onError: (_error, change, context) => restore(change.id, context?.before),
+    // The row as Telnyx holds it (or, when the outcome is unknown, as last known).
+    onSuccess: (report, change, context) =>
+      report.row ? keepRow(report.row) : restore(change.id, context?.before),
     onSettled: (_row, _error, change) => {
       queryClient.invalidateQueries({ queryKey: queryKeys.numberDetail(accountId, change.id) });
     },
+  });
+
+  function restore(id: string, before: ListRow | undefined) {
+    if (!before) return;
+    queryClient.setQueryData<NumbersList>(key, (list) => list && replaceRow(list, id, () => before));
+  }
+  function keepRow(row: ListRow) {
+    queryClient.setQueryData<NumbersList>(key, (list) => list && replaceRow(list, row.id, () => row));
+  }
+}
+
+/** "Check again": reads a number from Telnyx and reports whether it holds the intended profile. */
+export function useCheckProfile(accountId: string | undefined) {
+  const queryClient = useQueryClient();
+  const key = queryKeys.numbers(accountId);
+  return useMutation({
+    mutationFn: (change: ProfileChange) => ipc.checkNumberProfile(change.id, change.profileId),
+    onSuccess: (report) => {
+      const row = report.row;
+      if (row)
+        queryClient.setQueryData<NumbersList>(key, (list) => list && replaceRow(list, row.id, () => row));
+    },
+    onSettled: (_report, _error, change) => {
+      queryClient.invalidateQueries({ queryKey: queryKeys.numberDetail(accountId, change.id) });
+    },
+  });
+}
+
+/** Fetches again, by themselves, the pages of numbers the last load missed. */
+export function useLoadMissing(accountId: string | undefined) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ipc.loadMissingNumbers,
+    onSuccess: (list) => queryClient.setQueryData<NumbersList>(queryKeys.numbers(accountId), list),
   });
 }

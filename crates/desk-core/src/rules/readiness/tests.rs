@@ -118,6 +118,7 @@ impl Case {
             inventory,
             campaigns,
             verifications: tf,
+            ..Default::default()
         };
         self
     }

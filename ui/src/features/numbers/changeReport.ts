@@ -1,0 +1,55 @@
+// What to tell a person after changing a number's profile, from the backend's report: made, made
+// after all (the answer was lost, a read shows the change), not made, or unknown (offer to check
+// again). Never "not changed" when Number Desk cannot tell.
+import type { ChangeOutcome } from "../../lib/ipc";
+
+export interface ReportView {
+  tone: "done" | "error" | "unknown";
+  text: string;
+  /** Whether to offer "Check again" (the outcome is still unknown). */
+  checkAgain: boolean;
+}
+
+/** `profileName`: the target's name, or `null` when the change takes the number off its profile. */
+export function reportView(
+  subject: string,
+  profileName: string | null,
+  report: { outcome: ChangeOutcome; lostAnswer: string | null },
+): ReportView {
+  const made = profileName
+    ? `${subject} is now on ${profileName}.`
+    : `${subject} is no longer on a messaging profile.`;
+  const wanted = profileName ? `on ${profileName}` : "off its messaging profile";
+  const lost = report.lostAnswer ? ` (What happened: ${report.lostAnswer})` : "";
+  switch (report.outcome.outcome) {
+    case "made":
+      return { tone: "done", text: made, checkAgain: false };
+    case "madeAfterAll":
+      return {
+        tone: "done",
+        text: report.lostAnswer
+          ? `${made} Telnyx's answer to the change was lost, so Number Desk read the number back: Telnyx did make the change.${lost}`
+          : `Checked with Telnyx: ${made} The change was made.`,
+        checkAgain: false,
+      };
+    case "notMade":
+      return {
+        tone: "error",
+        text: report.lostAnswer
+          ? `${subject} was not changed: Telnyx's answer was lost, and reading the number back shows Telnyx did not make the change. You can try again.${lost}`
+          : `Checked with Telnyx: ${subject} is not ${wanted}, so the change was not made. You can try again.`,
+        checkAgain: false,
+      };
+    case "unknown":
+      return {
+        tone: "unknown",
+        text:
+          `Number Desk can't tell whether ${subject} was changed: ` +
+          (report.lostAnswer
+            ? `Telnyx's answer to the change was lost, and reading the number back failed too. `
+            : `reading the number back failed. `) +
+          `${report.outcome.readFailure} Check again in a moment.${lost}`,
+        checkAgain: true,
+      };
+  }
+}
