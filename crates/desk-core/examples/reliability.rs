@@ -24,8 +24,8 @@ use std::time::{Duration, Instant};
 use desk_core::ports::secrets::{MemorySecretStore, SecretStore};
 use desk_core::rules::settings::{Settings, SettingsChange, SettingsEdit};
 use desk_core::services::accounts::{self, ClientOptions, ConnectRequest};
-use desk_core::services::numbers::{NumbersService, ProfileTarget};
-use desk_core::{Error, ErrorKind};
+use desk_core::services::numbers::{ChangeOutcome, NumbersService, ProfileTarget};
+use desk_core::Error;
 use serde_json::{json, Value};
 use telnyx_client::{ApiKey, MessagingProfileId};
 
@@ -270,6 +270,11 @@ struct LoadRun {
     reported: Option<String>,
     failed_whole: bool,
     unavailable: usize,
+    /// Pages the load said were missing, and about how many numbers.
+    missing_pages: usize,
+    about_missing: usize,
+    /// What "Load the missing numbers" then gave.
+    after_missing: Option<String>,
 }
 
 impl LoadRun {
@@ -278,8 +283,43 @@ impl LoadRun {
     }
     /// Honest: either exact, or the app said what is missing (never a silent loss).
     fn honest(&self, total: usize) -> bool {
-        self.exact(total) || self.reported.is_some()
+        self.exact(total)
+            || self.failed_whole
+            || (self.missing_pages > 0
+                && self.lost <= self.about_missing
+                && self.wrong == 0
+                && self.duplicated == 0)
     }
+}
+
+/// A list's rows against the simulator's numbers: (correct, lost, duplicated, wrong).
+fn compare(
+    list: &desk_core::services::numbers::NumbersList,
+    truth: &HashMap<String, (String, Option<String>)>,
+) -> (usize, usize, usize, usize) {
+    let rows = &list.rows;
+    let (mut correct, mut wrong) = (0, 0);
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for i in 0..rows.len() {
+        *seen.entry(rows.id[i].as_str()).or_default() += 1;
+        let profile = rows.profile_index[i]
+            .and_then(|p| rows.profile_refs.get(p as usize))
+            .map(|p| p.id.clone());
+        match truth.get(rows.id[i].as_str()) {
+            Some((phone, want)) if *phone == rows.phone_number[i] && *want == profile => {
+                if seen[rows.id[i].as_str()] == 1 {
+                    correct += 1;
+                }
+            }
+            _ => wrong += 1,
+        }
+    }
+    let duplicated = seen.values().filter(|n| **n > 1).map(|n| n - 1).sum();
+    let lost = truth
+        .keys()
+        .filter(|id| !seen.contains_key(id.as_str()))
+        .count();
+    (correct, lost, duplicated, wrong)
 }
 
 async fn full_loads(sim: &Sim, runs: usize, log: &Log) -> (usize, Vec<LoadRun>) {
@@ -307,6 +347,9 @@ async fn full_loads(sim: &Sim, runs: usize, log: &Log) -> (usize, Vec<LoadRun>) 
             reported: None,
             failed_whole: false,
             unavailable: 0,
+            missing_pages: 0,
+            about_missing: 0,
+            after_missing: None,
         };
         match result {
             Err(_) => {
@@ -318,34 +361,52 @@ async fn full_loads(sim: &Sim, runs: usize, log: &Log) -> (usize, Vec<LoadRun>) 
                 r.reported = Some(Error::from(e).explain());
             }
             Ok(Ok(list)) => {
-                let rows = &list.rows;
-                let mut seen: HashMap<&str, usize> = HashMap::new();
-                for i in 0..rows.len() {
-                    *seen.entry(rows.id[i].as_str()).or_default() += 1;
-                    let profile = rows.profile_index[i]
-                        .and_then(|p| rows.profile_refs.get(p as usize))
-                        .map(|p| p.id.clone());
-                    match truth.get(rows.id[i].as_str()) {
-                        Some((phone, want))
-                            if *phone == rows.phone_number[i] && *want == profile =>
-                        {
-                            if seen[rows.id[i].as_str()] == 1 {
-                                r.correct += 1;
-                            }
-                        }
-                        _ => r.wrong += 1,
-                    }
-                }
-                r.duplicated = seen.values().filter(|n| **n > 1).map(|n| n - 1).sum();
-                r.lost = truth
-                    .keys()
-                    .filter(|id| !seen.contains_key(id.as_str()))
-                    .count();
+                (r.correct, r.lost, r.duplicated, r.wrong) = compare(&list, &truth);
                 r.unavailable = list.unavailable.len();
+                let mut said = Vec::new();
+                if let Some(m) = &list.missing {
+                    r.missing_pages = m.pages.len();
+                    r.about_missing = m.about_numbers as usize;
+                    said.push(format!(
+                        "partial load: {} of {} pages missing (about {} numbers, {}): {}",
+                        m.pages.len(),
+                        m.total_pages,
+                        m.about_numbers,
+                        m.positions,
+                        m.why
+                    ));
+                }
                 if !list.unavailable.is_empty() {
                     let names: Vec<&str> =
                         list.unavailable.iter().map(|u| u.what.as_str()).collect();
-                    r.reported = Some(format!("loaded, without {}", names.join(", ")));
+                    said.push(format!("loaded without {}", names.join(", ")));
+                }
+                if !said.is_empty() {
+                    r.reported = Some(said.join("; "));
+                }
+                // "Load the missing numbers", as the notice offers, faults still on.
+                if list.missing.is_some() {
+                    sim.faults(Some(fault_mix())).await;
+                    let again = tokio::time::timeout(
+                        Duration::from_secs(120),
+                        service.load_missing("reliability", &client),
+                    )
+                    .await;
+                    sim.faults(None).await;
+                    r.after_missing = Some(match again {
+                        Ok(Ok(list)) => {
+                            let (_, lost, dup, wrong) = compare(&list, &truth);
+                            format!(
+                                "after “Load the missing numbers”: lost {lost}, duplicated {dup}, wrong {wrong}{}",
+                                if list.missing.is_some() { ", still reported missing" } else { "" }
+                            )
+                        }
+                        Ok(Err(e)) => format!(
+                            "“Load the missing numbers” failed: {}",
+                            Error::from(e).explain()
+                        ),
+                        Err(_) => "“Load the missing numbers” did not finish within 120 s".into(),
+                    });
                 }
             }
         }
@@ -358,6 +419,9 @@ async fn full_loads(sim: &Sim, runs: usize, log: &Log) -> (usize, Vec<LoadRun>) 
             r.wrong,
             r.reported.as_deref().unwrap_or("reported whole")
         ));
+        if let Some(after) = &r.after_missing {
+            log.say(&format!("  {after}"));
+        }
         out.push(r);
     }
     (truth.len(), out)
@@ -400,15 +464,6 @@ impl Picks {
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         (self.0 % below as u64) as usize
-    }
-}
-
-/// How the app reports a failed change today: the window says "may or may not have been changed"
-/// for network and internal failures (`ui/src/lib/errors.ts`), "was not changed" otherwise.
-fn reported_of(err: &Error) -> Reported {
-    match err.kind() {
-        ErrorKind::Network | ErrorKind::Internal => Reported::Unknown,
-        _ => Reported::NotChanged,
     }
 }
 
@@ -457,16 +512,25 @@ async fn single_changes(sim: &Sim, changes: usize, log: &Log) -> Vec<ChangeRun> 
         let after = sim.profile_of(&id).await;
         let actually_changed = after == want && after != before;
         let (reported, said) = match &result {
-            Ok(row) if row.list.profile_id == want => (Reported::Changed, "changed".to_owned()),
-            Ok(row) => (
-                Reported::Changed,
-                format!("changed, showing profile {:?}", row.list.profile_id),
-            ),
-            Err(e) => {
-                // As the shell sees it: desk-core's error of the client's.
-                let e = Error::from(e.clone());
-                (reported_of(&e), e.explain())
+            Ok(report) => {
+                let lost = report
+                    .lost_answer
+                    .as_deref()
+                    .map_or(String::new(), |l| format!(" (its answer was lost: {l})"));
+                match &report.outcome {
+                    ChangeOutcome::Made => (Reported::Changed, "changed".to_owned()),
+                    ChangeOutcome::MadeAfterAll => {
+                        (Reported::Changed, format!("made after all{lost}"))
+                    }
+                    ChangeOutcome::NotMade => (Reported::NotChanged, format!("not made{lost}")),
+                    ChangeOutcome::Unknown { read_failure } => (
+                        Reported::Unknown,
+                        format!("unknown, check again{lost}; the read failed: {read_failure}"),
+                    ),
+                }
             }
+            // A refusal, or a request that could not be sent: nothing changed.
+            Err(e) => (Reported::NotChanged, Error::from(e.clone()).explain()),
         };
         let run = ChangeRun {
             number: truth[&id].0.clone(),
@@ -1387,8 +1451,8 @@ fn render(
 
     // --- Explanations and details
     let _ = writeln!(md, "\n## What each row means\n");
-    let _ = writeln!(md, "- **Full loads**: a fresh `NumbersService::load` (what the Numbers screen does on opening an account) of a generated account, with the app's own client settings, while the fault mix is on. Each run's rows are compared, number by number, with the simulator's list read afterwards with faults off: *correct* = the row is there once, with the right phone number and profile; *lost* = a number of the account without a row; *duplicated* = extra rows of one number; *wrong* = rows that match nothing. A run passes only when it is whole and exact; a load that fails still is *honest* when it says so (an error, or the lists it could not load), and a *silent loss* is a loss it did not report.");
-    let _ = writeln!(md, "- **Single changes**: `NumbersService::set_profile` on one number at a time (after a load without faults, as in the app), fault mix on during the change only. What the app reports (*changed*; *not changed*; *outcome unknown — check again*, which is how the window words network and cut-off failures) is compared with the number's profile in the simulator afterwards. *Misreported* = said changed but it was not, or said not changed but it was. \"Outcome unknown\" is never a misreport; how many of those were in fact made is counted beside it.");
+    let _ = writeln!(md, "- **Full loads**: a fresh `NumbersService::load` (what the Numbers screen does on opening an account) of a generated account, with the app's own client settings, while the fault mix is on. Each run's rows are compared, number by number, with the simulator's list read afterwards with faults off: *correct* = the row is there once, with the right phone number and profile; *lost* = a number of the account without a row; *duplicated* = extra rows of one number; *wrong* = rows that match nothing. A run passes only when it is whole and exact. A run that is not is *honest* when the app said so: the whole load failed with an error, or it kept what arrived and named the missing pages (`NumbersList::missing`) covering every lost number; a *silent loss* is one it did not report. After a partial load the harness presses “Load the missing numbers” (`NumbersService::load_missing`) once, faults still on, and says what that gave. A compliance list that could not be loaded is named too (readiness then says “Couldn't check”).");
+    let _ = writeln!(md, "- **Single changes**: `NumbersService::set_profile` on one number at a time (after a load without faults, as in the app), fault mix on during the change only. What the app reports (`ProfileChangeReport`: *made*, *made after all* and *not made* — the last two after reading the number back when the change's answer was lost — or *unknown, check again* when even that read failed; an `Err` is a refusal: *not changed*) is compared with the number's profile in the simulator afterwards. *Misreported* = said changed but it was not, or said not changed but it was. \"Outcome unknown\" is never a misreport; how many of those were in fact made is counted beside it.");
     let _ = writeln!(md, "- **Hostile inputs**: table-driven. The connect command (`accounts::connect`: name, key, address) against the simulator with an in-memory keychain; settings edits decoded from JSON as the window sends them and applied through `Settings::apply`; the search box and its URL state in TypeScript (`ui/src/features/numbers/model.ts`, `urlState.ts`) under Vitest (`tests/reliability/search.test.ts`). Each case names its input (escaped), what should happen, and what did.");
     let _ = writeln!(md, "- **Page-side security probes**: scripts run inside the real app window (WebKitWebDriver under Xvfb; `tests/e2e/security.test.mjs` and `tests/e2e/probes.test.mjs`) try to reach a listening loopback server by every way a page has. *Blocked* = the page saw a failure **and** the listening server received nothing. Without a display (no Xvfb, WebKitWebDriver or app build) these rows say *not run*, never pass.");
     let _ = writeln!(md, "- **Key-leak scan**: after every run above (including a connect in the window with a known fake key), the files listed below are searched byte for byte for the fake keys the harness and the window used.");
@@ -1424,7 +1488,13 @@ fn render(
             r.lost,
             r.duplicated,
             r.wrong,
-            cell(&shorten(r.reported.as_deref().unwrap_or("whole list"), 140))
+            cell(&format!(
+                "{}{}",
+                shorten(r.reported.as_deref().unwrap_or("whole list"), 240),
+                r.after_missing
+                    .as_deref()
+                    .map_or(String::new(), |a| format!(" — {a}"))
+            ))
         );
     }
 
@@ -1436,9 +1506,9 @@ fn render(
     let _ = writeln!(md, "| --- | --- | --- | --- | --- | --- |");
     for (i, c) in changes.iter().enumerate() {
         let reported = match c.reported {
-            Reported::Changed => "changed".to_owned(),
-            Reported::NotChanged => format!("not changed: {}", shorten(&c.said, 100)),
-            Reported::Unknown => format!("outcome unknown: {}", shorten(&c.said, 100)),
+            Reported::Changed => shorten(&c.said, 200),
+            Reported::NotChanged => format!("not changed: {}", shorten(&c.said, 160)),
+            Reported::Unknown => shorten(&c.said, 200),
         };
         let verdict = if c.misreported() {
             "✗ **misreported**"
