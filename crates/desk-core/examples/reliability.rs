@@ -1434,7 +1434,7 @@ fn render(
     let prop_cases = proptests.first().map_or("?".to_owned(), |p| p.1.clone());
     let _ = writeln!(
         md,
-        "| Property tests | {} suites, {prop_cases} cases per property | arbitrary and mutated inputs | {} | {} | — | {} |",
+        "| Property tests | {} suites, {prop_cases} cases per property | arbitrary and mutated inputs | {} | E.164, decoders, scenario files | — | {} |",
         proptests.len(),
         if props_ok {
             "no panic, every property holds".to_owned()
@@ -1445,7 +1445,6 @@ fn render(
                 proptests.iter().filter(|p| p.3 != "0").count()
             )
         },
-        "E.164, decoders, scenario files",
         mark(props_ok)
     );
 

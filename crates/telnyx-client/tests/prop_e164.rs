@@ -138,7 +138,7 @@ proptest! {
         let e = E164::parse(&s).expect("generated numbers are valid");
         well_formed(&e)?;
         prop_assert_eq!(e.to_string(), s.clone());
-        prop_assert_eq!(E164::from_str(&e.to_string()), Ok(e.clone()));
+        prop_assert_eq!(E164::from_str(&format!("{e}")), Ok(e.clone()));
         prop_assert_eq!(E164::try_from(s.clone()), Ok(e.clone()));
         let json = serde_json::to_string(&e).expect("encodes");
         prop_assert_eq!(json.clone(), format!("\"{s}\""));
