@@ -539,41 +539,6 @@ export type NumbersList_Serialize = {
 	missing: MissingNumbers | null,
 };
 
-/**  A change of a number's profile and what became of it. */
-export type ProfileChangeReport = ProfileChangeReport_Serialize | ProfileChangeReport_Deserialize;
-
-/**  A change of a number's profile and what became of it. */
-export type ProfileChangeReport_Deserialize = {
-	outcome: ChangeOutcome,
-	/**
-	 *  Why the change's own answer could not be used (a dropped connection, a timeout, a cut-off
-	 *  answer, a server error), in plain words; `None` when it arrived, and for a check asked for
-	 *  by the person.
-	 */
-	lostAnswer?: string | null,
-	/**
-	 *  The number's row as Telnyx now holds it; when the outcome is unknown, as last known (`None`
-	 *  when it is not in the kept snapshot).
-	 */
-	row?: ListRow_Deserialize | null,
-};
-
-/**  A change of a number's profile and what became of it. */
-export type ProfileChangeReport_Serialize = {
-	outcome: ChangeOutcome,
-	/**
-	 *  Why the change's own answer could not be used (a dropped connection, a timeout, a cut-off
-	 *  answer, a server error), in plain words; `None` when it arrived, and for a check asked for
-	 *  by the person.
-	 */
-	lostAnswer: string | null,
-	/**
-	 *  The number's row as Telnyx now holds it; when the outcome is unknown, as last known (`None`
-	 *  when it is not in the kept snapshot).
-	 */
-	row: ListRow_Serialize | null,
-};
-
 /**  One failing link: its verdict and group, in words, with the fix. */
 export type Problem = Problem_Serialize | Problem_Deserialize;
 
@@ -607,6 +572,41 @@ export type Problem_Serialize = {
 	waitingOn: string | null,
 	/**  Waiting only, and only where Telnyx documents it: how long it usually takes. */
 	usualTime: string | null,
+};
+
+/**  A change of a number's profile and what became of it. */
+export type ProfileChangeReport = ProfileChangeReport_Serialize | ProfileChangeReport_Deserialize;
+
+/**  A change of a number's profile and what became of it. */
+export type ProfileChangeReport_Deserialize = {
+	outcome: ChangeOutcome,
+	/**
+	 *  Why the change's own answer could not be used (a dropped connection, a timeout, a cut-off
+	 *  answer, a server error), in plain words; `None` when it arrived, and for a check asked for
+	 *  by the person.
+	 */
+	lostAnswer?: string | null,
+	/**
+	 *  The number's row as Telnyx now holds it; when the outcome is unknown, as last known (`None`
+	 *  when it is not in the kept snapshot).
+	 */
+	row?: ListRow_Deserialize | null,
+};
+
+/**  A change of a number's profile and what became of it. */
+export type ProfileChangeReport_Serialize = {
+	outcome: ChangeOutcome,
+	/**
+	 *  Why the change's own answer could not be used (a dropped connection, a timeout, a cut-off
+	 *  answer, a server error), in plain words; `None` when it arrived, and for a check asked for
+	 *  by the person.
+	 */
+	lostAnswer: string | null,
+	/**
+	 *  The number's row as Telnyx now holds it; when the outcome is unknown, as last known (`None`
+	 *  when it is not in the kept snapshot).
+	 */
+	row: ListRow_Serialize | null,
 };
 
 /**  A profile a number names: its id, and its name when the profile is on the account. */
