@@ -13,15 +13,22 @@ use tokio::sync::oneshot;
 /// Returns its URL and the request it received.
 async fn server(status: u16, delay: Duration) -> (String, oneshot::Receiver<String>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let url = format!("http://{}/telnyx/inbound", listener.local_addr().expect("addr"));
+    let url = format!(
+        "http://{}/telnyx/inbound",
+        listener.local_addr().expect("addr")
+    );
     let (tx, rx) = oneshot::channel();
     tokio::spawn(async move {
-        let Ok((mut socket, _)) = listener.accept().await else { return };
+        let Ok((mut socket, _)) = listener.accept().await else {
+            return;
+        };
         let mut buf = Vec::new();
         let mut chunk = [0u8; 4096];
         // Headers, then the body by Content-Length.
         loop {
-            let Ok(n) = socket.read(&mut chunk).await else { return };
+            let Ok(n) = socket.read(&mut chunk).await else {
+                return;
+            };
             if n == 0 {
                 break;
             }
@@ -32,7 +39,8 @@ async fn server(status: u16, delay: Duration) -> (String, oneshot::Receiver<Stri
                     .lines()
                     .find_map(|l| {
                         let (k, v) = l.split_once(':')?;
-                        k.eq_ignore_ascii_case("content-length").then(|| v.trim().parse::<usize>().ok())?
+                        k.eq_ignore_ascii_case("content-length")
+                            .then(|| v.trim().parse::<usize>().ok())?
                     })
                     .unwrap_or(0);
                 if buf.len() >= end + 4 + length {
@@ -42,8 +50,13 @@ async fn server(status: u16, delay: Duration) -> (String, oneshot::Receiver<Stri
         }
         let _ = tx.send(String::from_utf8_lossy(&buf).to_string());
         tokio::time::sleep(delay).await;
-        let reason = if status == 200 { "OK" } else { "Internal Server Error" };
-        let answer = format!("HTTP/1.1 {status} {reason}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        let reason = if status == 200 {
+            "OK"
+        } else {
+            "Internal Server Error"
+        };
+        let answer =
+            format!("HTTP/1.1 {status} {reason}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         let _ = socket.write_all(answer.as_bytes()).await;
         let _ = socket.shutdown().await;
     });
@@ -59,12 +72,21 @@ async fn a_server_answering_200_receives_a_sample_message_received_marked_as_a_t
     assert!(r.elapsed_ms.is_some_and(|ms| ms < 5_000));
     assert!(r.sentence.starts_with("Delivered"), "{}", r.sentence);
     let request = request.await.expect("request received");
-    assert!(request.starts_with("POST /telnyx/inbound HTTP/1.1"), "{request}");
+    assert!(
+        request.starts_with("POST /telnyx/inbound HTTP/1.1"),
+        "{request}"
+    );
     let lower = request.to_ascii_lowercase();
     assert!(lower.contains(&format!("{}: true", TEST_HEADER.to_ascii_lowercase())));
     assert!(lower.contains("content-type: application/json"));
     // No account secret: no key, no profile secret, no (forged) signature.
-    for secret in ["authorization", "bearer", "x-profile-secret", "telnyx-signature", "KEY"] {
+    for secret in [
+        "authorization",
+        "bearer",
+        "x-profile-secret",
+        "telnyx-signature",
+        "KEY",
+    ] {
         assert!(!request.contains(secret), "{secret} in {request}");
     }
     let body = &request[request.find("\r\n\r\n").expect("body") + 4..];
@@ -92,7 +114,10 @@ async fn a_slow_server_times_out() {
     let (url, _request) = server(200, Duration::from_secs(5)).await;
     let r = test_webhook_with_timeout(&url, Duration::from_millis(300)).await;
     assert_eq!(r.outcome, WebhookOutcome::Timeout, "{r:?}");
-    assert!(r.elapsed_ms.is_some_and(|ms| (250..3_000).contains(&ms)), "{r:?}");
+    assert!(
+        r.elapsed_ms.is_some_and(|ms| (250..3_000).contains(&ms)),
+        "{r:?}"
+    );
     assert!(r.sentence.contains("No answer within"), "{}", r.sentence);
 }
 

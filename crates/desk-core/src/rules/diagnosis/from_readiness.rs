@@ -55,7 +55,7 @@ pub(super) fn readiness(facts: &Facts<'_>, number: &MessagingNumber, report: &mu
     let result = readiness::assess(number, &ctx);
     let profile_failed = matches!(facts.profile, Lookup::Failed(_));
     for check in &result.checks {
-        let mut outcome = match check.state {
+        let outcome = match check.state {
             CheckState::Passed => Outcome::Passed,
             CheckState::Failed => Outcome::Failed,
             CheckState::Warning => Outcome::Warning,
@@ -93,8 +93,6 @@ pub(super) fn readiness(facts: &Facts<'_>, number: &MessagingNumber, report: &mu
         if outcome == Outcome::Failed || outcome == Outcome::Warning {
             if let Some(f) = link_finding(facts, number, &result, check.key, &check.detail) {
                 report.find(f);
-            } else if outcome == Outcome::Warning {
-                outcome = Outcome::Warning;
             }
         }
         report.check(name, check.label, outcome, check.detail.to_string());
