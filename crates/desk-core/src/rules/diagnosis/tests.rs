@@ -671,17 +671,21 @@ fn each_toll_free_status_says_who_must_act() {
     }
 }
 
+/// (endpoint, how it fails, its path in the evidence, the check it leaves unchecked, the findings
+/// that would be guesses)
+type FailCase = (
+    &'static str,
+    fn(&mut Gathered, &str),
+    &'static str,
+    Option<CheckName>,
+    &'static [FindingCode],
+);
+
 /// Each endpoint failing: its own "could not check", its checks marked so, and no guess.
 #[test]
 fn each_endpoint_failing_is_could_not_check_never_a_guess() {
     let why = "Telnyx did not answer in time.";
-    let cases: &[(
-        &str,
-        fn(&mut Gathered, &str),
-        &str,
-        Option<CheckName>,
-        &[FindingCode],
-    )] = &[
+    let cases: &[FailCase] = &[
         (
             "messaging settings",
             |g, w| g.messaging = Lookup::Failed(w.into()),
