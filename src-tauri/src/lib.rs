@@ -22,14 +22,22 @@ use tauri_specta::{collect_commands, Builder};
 
 /// The one builder that produces both the invoke handler and the TypeScript bindings; the app, the
 /// `export-bindings` binary and the stale-bindings test all use it. Besides the commands it exports
-/// readiness's verdict catalogue and health thresholds as constants (`VERDICTS`,
-/// `HEALTH_THRESHOLDS`), so the window uses desk-core's values rather than copies of them.
+/// readiness's verdict catalogue, its groups, the glossary and the health thresholds as constants
+/// (`VERDICTS`, `READINESS_GROUPS`, `GLOSSARY`, `HEALTH_THRESHOLDS`), so the window uses
+/// desk-core's values rather than copies of them.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    use desk_core::rules::readiness::{verdict_catalogue, HealthThresholds, VerdictLabel};
+    use desk_core::rules::glossary::{glossary, GlossaryEntry};
+    use desk_core::rules::readiness::{
+        group_catalogue, verdict_catalogue, GroupLabel, HealthThresholds, VerdictLabel,
+    };
     Builder::<tauri::Wry>::new()
         .typ::<VerdictLabel>()
+        .typ::<GroupLabel>()
+        .typ::<GlossaryEntry>()
         .typ::<HealthThresholds>()
         .constant("VERDICTS", verdict_catalogue())
+        .constant("READINESS_GROUPS", group_catalogue())
+        .constant("GLOSSARY", glossary())
         .constant(
             "HEALTH_THRESHOLDS",
             desk_core::rules::readiness::HEALTH_THRESHOLDS,

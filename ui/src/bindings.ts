@@ -43,9 +43,13 @@ export const commands = {
 };
 
 /* Constants */
+export const GLOSSARY = [{"explanation":"The US registration for texting from ordinary local numbers: you register your business (brand) and what you send (campaign), then assign numbers to the campaign. Without it, US carriers filter or block the texts.","key":"tenDlc","word":"10DLC"},{"explanation":"The review US and Canadian carriers require before a toll-free number may text: you describe your business and messages, and Telnyx and its partners check them.","key":"tollFreeVerification","word":"Toll-free verification"},{"explanation":"A group of settings in Telnyx that numbers text through: where incoming texts are sent (the webhook), who may be texted, and sending rules. A number texts only when it is on one.","key":"messagingProfile","word":"Messaging profile"},{"explanation":"The web address of your own application where Telnyx delivers incoming texts and delivery reports, set on the messaging profile.","key":"webhook","word":"Webhook"},{"explanation":"The international way to write a phone number: a plus sign, the country code, then the number without spaces, such as +12125550100.","key":"e164","word":"E.164"}] as const;
+
 export const HEALTH_THRESHOLDS = {"maxSpamRatio":0.75,"minSuccessRatio":0.25} as const;
 
-export const VERDICTS = [{"key":"provisioning","label":"Provisioning","tone":"info"},{"key":"notMessagingCapable","label":"Not messaging-capable","tone":"bad"},{"key":"noProfile","label":"No profile","tone":"bad"},{"key":"profileDisabled","label":"Profile disabled","tone":"bad"},{"key":"needs10dlcCampaign","label":"Needs 10DLC campaign","tone":"warn"},{"key":"needsTollFreeVerification","label":"Needs toll-free verification","tone":"warn"},{"key":"shortCodeNotProvisioned","label":"Short code not provisioned","tone":"warn"},{"key":"unchecked","label":"Couldn't check","tone":"warn"},{"key":"unhealthy","label":"Unhealthy","tone":"bad"},{"key":"checking","label":"Checking…","tone":"info"},{"key":"checkCountryRules","label":"Check country rules","tone":"info"},{"key":"ready","label":"Ready","tone":"ok"}] as const;
+export const READINESS_GROUPS = [{"cannotText":true,"explanation":"Something you must do before these numbers can text.","key":"actionNeeded","label":"Action needed"},{"cannotText":true,"explanation":"Submitted and in progress at Telnyx or the carriers: nothing to do but wait.","key":"waiting","label":"Waiting"},{"cannotText":false,"explanation":"They can send and receive texts.","key":"ready","label":"Ready"}] as const;
+
+export const VERDICTS = [{"group":"waiting","key":"provisioning","label":"Being set up","tone":"info"},{"group":"actionNeeded","key":"notActive","label":"Not active","tone":"bad"},{"group":"actionNeeded","key":"notMessagingCapable","label":"Not messaging-capable","tone":"bad"},{"group":"actionNeeded","key":"noProfile","label":"No profile","tone":"bad"},{"group":"actionNeeded","key":"profileDisabled","label":"Profile disabled","tone":"bad"},{"group":"actionNeeded","key":"needs10dlcCampaign","label":"Needs 10DLC campaign","tone":"warn"},{"group":"waiting","key":"tenDlcPending","label":"10DLC in progress","tone":"info"},{"group":"actionNeeded","key":"needsTollFreeVerification","label":"Needs toll-free verification","tone":"warn"},{"group":"waiting","key":"tollFreeInReview","label":"Toll-free in review","tone":"info"},{"group":"actionNeeded","key":"shortCodeNotProvisioned","label":"Short code not provisioned","tone":"warn"},{"group":"waiting","key":"shortCodePending","label":"Short code being set up","tone":"info"},{"group":"actionNeeded","key":"unchecked","label":"Couldn't check","tone":"warn"},{"group":"actionNeeded","key":"unhealthy","label":"Unhealthy","tone":"bad"},{"group":"actionNeeded","key":"noWebhook","label":"No webhook","tone":"warn"},{"group":"actionNeeded","key":"webhookUnreachable","label":"Webhook unreachable","tone":"bad"},{"group":"waiting","key":"checking","label":"Checking…","tone":"info"},{"group":"actionNeeded","key":"checkCountryRules","label":"Check country rules","tone":"warn"},{"group":"ready","key":"webhookNotEncrypted","label":"Webhook not encrypted","tone":"info"},{"group":"ready","key":"ready","label":"Ready","tone":"ok"}] as const;
 
 /* Types */
 /**  A connected Telnyx account. The key itself is in the keychain under `keychain_ref`. */
@@ -91,14 +95,7 @@ export type AccountsView_Serialize = {
 };
 
 /**  One line of the checklist, in plain words. */
-export type Check = {
-	key: CheckKey,
-	/**  What is checked, e.g. "10DLC campaign". */
-	label: string,
-	state: CheckState,
-	/**  What was found, e.g. "Assigned to campaign CNDSUP1 (ASSIGNED)." */
-	detail: string,
-};
+export type Check = Check_Serialize | Check_Deserialize;
 
 /**  One line of a number's checklist. */
 export type CheckKey = 
@@ -110,6 +107,8 @@ export type CheckKey =
 "profile" | 
 /**  The profile is enabled. */
 "profileEnabled" | 
+/**  The profile has a webhook address Telnyx can deliver incoming texts to. */
+"webhook" | 
 /**
  *  Guide need 3, regulatory compliance: 10DLC, toll-free verification, short-code setup or
  *  country rules, by number type.
@@ -120,12 +119,38 @@ export type CheckKey =
 
 /**  The outcome of one check. */
 export type CheckState = "passed" | "failed" | 
-/**  Not blocking, but worth a look (e.g. country rules, a port-out in progress). */
+/**  Submitted and in progress at Telnyx or the carriers. */
+"waiting" | 
+/**  Not blocking, but worth a look (e.g. an unencrypted webhook, a port-out in progress). */
 "warning" | 
 /**  The data needed is missing or not understood. */
 "unknown" | 
 /**  The check does not apply (e.g. "profile enabled" for a number without a profile). */
 "notApplicable";
+
+/**  One line of the checklist, in plain words. */
+export type Check_Deserialize = {
+	key: CheckKey,
+	/**  What is checked, e.g. "10DLC campaign". */
+	label: string,
+	state: CheckState,
+	/**  What was found, e.g. "Assigned to campaign CNDSUP1." */
+	detail: string,
+	/**  The glossary term the line is about, if any (the window explains it on hover or focus). */
+	term?: Term | null,
+};
+
+/**  One line of the checklist, in plain words. */
+export type Check_Serialize = {
+	key: CheckKey,
+	/**  What is checked, e.g. "10DLC campaign". */
+	label: string,
+	state: CheckState,
+	/**  What was found, e.g. "Assigned to campaign CNDSUP1." */
+	detail: string,
+	/**  The glossary term the line is about, if any (the window explains it on hover or focus). */
+	term: Term | null,
+};
 
 /**  What the Connect form sends. `Debug` never prints the key. */
 export type ConnectInput = {
@@ -148,6 +173,22 @@ export type CountryLabel_Deserialize = {
 export type CountryLabel_Serialize = {
 	code: string | null,
 	name: string,
+};
+
+/**  A term with its explanation, as the window shows it. */
+export type GlossaryEntry = {
+	key: Term,
+	word: string,
+	explanation: string,
+};
+
+/**  A group as the window names it. */
+export type GroupLabel = {
+	key: ReadinessGroup,
+	label: string,
+	explanation: string,
+	/**  True for Action needed and Waiting: the groups of "everything that can't text". */
+	cannotText: boolean,
 };
 
 /**
@@ -249,7 +290,15 @@ export type ListRow_Deserialize = {
 	mms: boolean,
 	health?: HealthView | null,
 	tags: string[],
+	/**  The first problem's verdict (the badge and the readiness sort). */
 	verdict: Verdict,
+	/**  Act, wait, or fine: the most pressing group among the problems. */
+	group: ReadinessGroup,
+	/**
+	 *  Every problem's verdict, each once, in precedence order (`verdict` first); `[ready]` when
+	 *  there are none. The readiness filter counts a number under each.
+	 */
+	problems: Verdict[],
 };
 
 /**
@@ -282,7 +331,15 @@ export type ListRow_Serialize = {
 	mms: boolean,
 	health: HealthView | null,
 	tags: string[],
+	/**  The first problem's verdict (the badge and the readiness sort). */
 	verdict: Verdict,
+	/**  Act, wait, or fine: the most pressing group among the problems. */
+	group: ReadinessGroup,
+	/**
+	 *  Every problem's verdict, each once, in precedence order (`verdict` first); `[ready]` when
+	 *  there are none. The readiness filter counts a number under each.
+	 */
+	problems: Verdict[],
 };
 
 /**  What `load_numbers` reports while the lists arrive. */
@@ -367,7 +424,7 @@ export type NumberRow_Deserialize = {
 	campaignStatus?: string | null,
 	/**  Toll-free `verificationStatus` (`Verified`, …), when a request covers the number. */
 	verificationStatus?: string | null,
-	readiness: Readiness,
+	readiness: Readiness_Deserialize,
 } & ListRow_Deserialize;
 
 /**  One number as the detail panel shows it: its list row and the rest. */
@@ -379,7 +436,7 @@ export type NumberRow_Serialize = {
 	campaignStatus: string | null,
 	/**  Toll-free `verificationStatus` (`Verified`, …), when a request covers the number. */
 	verificationStatus: string | null,
-	readiness: Readiness,
+	readiness: Readiness_Serialize,
 } & ListRow_Serialize;
 
 /**  Everything the numbers screen lists, at one moment. */
@@ -419,6 +476,41 @@ export type NumbersList_Serialize = {
 	unavailable: UnavailableList[],
 };
 
+/**  One failing link: its verdict and group, in words, with the fix. */
+export type Problem = Problem_Serialize | Problem_Deserialize;
+
+/**  One failing link: its verdict and group, in words, with the fix. */
+export type Problem_Deserialize = {
+	verdict: Verdict,
+	group: ReadinessGroup,
+	/**  The verdict's words, e.g. "10DLC in progress". */
+	label: string,
+	/**  One sentence naming what fails, e.g. "Its 10DLC campaign assignment is in progress." */
+	reason: string,
+	/**  What to do, in words (for a Waiting problem: that there is nothing to do, and when to act). */
+	fix: string,
+	/**  Waiting only: who is acting, e.g. "Telnyx and the mobile carriers". */
+	waitingOn?: string | null,
+	/**  Waiting only, and only where Telnyx documents it: how long it usually takes. */
+	usualTime?: string | null,
+};
+
+/**  One failing link: its verdict and group, in words, with the fix. */
+export type Problem_Serialize = {
+	verdict: Verdict,
+	group: ReadinessGroup,
+	/**  The verdict's words, e.g. "10DLC in progress". */
+	label: string,
+	/**  One sentence naming what fails, e.g. "Its 10DLC campaign assignment is in progress." */
+	reason: string,
+	/**  What to do, in words (for a Waiting problem: that there is nothing to do, and when to act). */
+	fix: string,
+	/**  Waiting only: who is acting, e.g. "Telnyx and the mobile carriers". */
+	waitingOn: string | null,
+	/**  Waiting only, and only where Telnyx documents it: how long it usually takes. */
+	usualTime: string | null,
+};
+
 /**  A profile a number names: its id, and its name when the profile is on the account. */
 export type ProfileRef = ProfileRef_Serialize | ProfileRef_Deserialize;
 
@@ -441,23 +533,67 @@ export type ProfileSummary = {
 	enabled: boolean,
 };
 
-/**  A number's verdict with the failing link named and the fix, plus the whole checklist. */
-export type Readiness = {
+/**
+ *  A number's verdict with the failing link named and the fix, every problem, plus the whole
+ *  checklist.
+ */
+export type Readiness = Readiness_Serialize | Readiness_Deserialize;
+
+/**  Act, wait, or fine: what a verdict asks of the admin (module docs). */
+export type ReadinessGroup = 
+/**  Something the admin must do before the number can text (or receive texts). */
+"actionNeeded" | 
+/**  Submitted and in progress at Telnyx or the carriers; nothing to do but wait. */
+"waiting" | 
+/**  It can text; any verdict here is advice. */
+"ready";
+
+/**
+ *  A number's verdict with the failing link named and the fix, every problem, plus the whole
+ *  checklist.
+ */
+export type Readiness_Deserialize = {
+	/**  The first problem's verdict, or `ready`. */
 	verdict: Verdict,
+	/**  The most pressing group among the problems (Ready when there are none). */
+	group: ReadinessGroup,
 	/**  Plain words, e.g. "Needs 10DLC campaign". */
 	label: string,
-	/**
-	 *  One sentence naming the failing link, with the API's status, e.g. "Its 10DLC campaign
-	 *  assignment is pending (PENDING_ASSIGNMENT)."
-	 */
+	/**  The first problem's reason (or why it is ready). */
 	reason: string,
-	/**  What to do, in words. */
+	/**  The first problem's fix (or "Nothing to do…"). */
 	fix: string,
+	/**  Every problem, in precedence order (module docs); empty when it is ready. */
+	problems: Problem_Deserialize[],
 	/**
-	 *  The checklist, in chain order (provisioning, messaging, profile, profile enabled,
+	 *  The checklist, in chain order (provisioning, messaging, profile, profile enabled, webhook,
 	 *  compliance, health).
 	 */
-	checks: Check[],
+	checks: Check_Deserialize[],
+};
+
+/**
+ *  A number's verdict with the failing link named and the fix, every problem, plus the whole
+ *  checklist.
+ */
+export type Readiness_Serialize = {
+	/**  The first problem's verdict, or `ready`. */
+	verdict: Verdict,
+	/**  The most pressing group among the problems (Ready when there are none). */
+	group: ReadinessGroup,
+	/**  Plain words, e.g. "Needs 10DLC campaign". */
+	label: string,
+	/**  The first problem's reason (or why it is ready). */
+	reason: string,
+	/**  The first problem's fix (or "Nothing to do…"). */
+	fix: string,
+	/**  Every problem, in precedence order (module docs); empty when it is ready. */
+	problems: Problem_Serialize[],
+	/**
+	 *  The checklist, in chain order (provisioning, messaging, profile, profile enabled, webhook,
+	 *  compliance, health).
+	 */
+	checks: Check_Serialize[],
 };
 
 /**  Rows column by column: entry `i` of every array is row `i`. */
@@ -486,6 +622,9 @@ export type RowColumns_Deserialize = {
 	health: ([number | null, number | null, number, number | null] | null)[],
 	tags: string[][],
 	verdict: Verdict[],
+	group: ReadinessGroup[],
+	/**  The problems after the first (`verdict`): empty for most numbers. */
+	moreProblems: Verdict[][],
 };
 
 /**  Rows column by column: entry `i` of every array is row `i`. */
@@ -511,6 +650,9 @@ export type RowColumns_Serialize = {
 	health: ([number | null, number | null, number, number | null] | null)[],
 	tags: string[][],
 	verdict: Verdict[],
+	group: ReadinessGroup[],
+	/**  The problems after the first (`verdict`): empty for most numbers. */
+	moreProblems: Verdict[][],
 };
 
 /**  Everything Number Desk remembers between runs. */
@@ -568,12 +710,15 @@ export type Settings_Serialize = {
 	apiBaseUrl: string,
 };
 
+/**  A term the glossary explains. */
+export type Term = "tenDlc" | "tollFreeVerification" | "messagingProfile" | "webhook" | "e164";
+
 /**  Light, dark, or whatever the operating system prefers. */
 export type Theme = "system" | "light" | "dark";
 
 /**
- *  How a verdict's badge looks: ready, a state to know about (provisioning, still checking,
- *  country rules), a step to take, or something broken.
+ *  How a verdict's badge looks: ready, a state to know about (in progress, still checking,
+ *  advice), a step to take, or something broken.
  */
 export type Tone = "ok" | "info" | "warn" | "bad";
 
@@ -595,21 +740,46 @@ export type UnavailableList = {
 };
 
 /**
- *  The one-word answer to "can this number text?". Declared in precedence order (see the module
- *  docs); the one exception is [`Verdict::ShortCodeNotProvisioned`], which takes the place of
- *  `Provisioning` / `NotMessagingCapable` when a short code fails those links.
+ *  The one-word answer to "can this number text?", and the name of each problem. Declared in
+ *  precedence order (see the module docs); the one exception is the short-code pair, which takes
+ *  the place of the provisioning and messaging verdicts when a short code fails those links.
  */
-export type Verdict = "provisioning" | "notMessagingCapable" | "noProfile" | "profileDisabled" | "needs10dlcCampaign" | "needsTollFreeVerification" | "shortCodeNotProvisioned" | 
+export type Verdict = 
+/**  Still being set up after purchase, being ported in, or its documents under review. */
+"provisioning" | 
+/**  Purchase or port failed, documents needed or refused, emergency only, or gone. */
+"notActive" | "notMessagingCapable" | "noProfile" | "profileDisabled" | 
+/**  No 10DLC campaign, or an assignment that failed or is being removed. */
+"needs10dlcCampaign" | 
+/**  The 10DLC assignment is in progress (`PENDING_ASSIGNMENT`). */
+"tenDlcPending" | 
+/**  Never submitted, rejected, waiting for the admin's answer, or an unknown status. */
+"needsTollFreeVerification" | 
+/**  Under review at Telnyx or its vendor. */
+"tollFreeInReview" | 
+/**  A short code's setup failed or is not finished (no SMS features). */
+"shortCodeNotProvisioned" | 
+/**  A short code still being set up after purchase. */
+"shortCodePending" | 
 /**  A compliance list the number needs could not be loaded, so its compliance is not known. */
 "unchecked" | "unhealthy" | 
+/**  The profile has no webhook address: incoming texts go nowhere. */
+"noWebhook" | 
+/**  The profile's webhook address cannot be reached by Telnyx (a local address, not a URL). */
+"webhookUnreachable" | 
 /**  A list the number needs is still loading (a first look while the pages arrive). */
-"checking" | "checkCountryRules" | "ready";
+"checking" | 
+/**  An alphanumeric sender ID, or an unknown type or country: registration to check by hand. */
+"checkCountryRules" | 
+/**  Advice: incoming texts reach the webhook over `http://`, unencrypted. */
+"webhookNotEncrypted" | "ready";
 
-/**  A verdict as the window names and colours it. */
+/**  A verdict as the window names, colours and groups it. */
 export type VerdictLabel = {
 	key: Verdict,
 	label: string,
 	tone: Tone,
+	group: ReadinessGroup,
 };
 
 /* Tauri Specta runtime */

@@ -339,7 +339,7 @@ async fn the_scan_of_the_demo_finds_every_documented_problem_and_nothing_on_heal
             );
         }
     }
-    assert!(groups_of("+12125550111").contains(&FindingCode::WebhookNotHttps));
+    assert!(groups_of("+12125550113").contains(&FindingCode::WebhookNotHttps));
     for healthy in [
         "+12125550100",
         "+18005550100",

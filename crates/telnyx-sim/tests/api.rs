@@ -526,7 +526,7 @@ async fn legacy_messaging_phone_numbers_aliases() {
 async fn profiles_list_filters_and_crud() {
     let ctx = Ctx::demo().await;
     let all = ctx.get("/messaging_profiles").await;
-    assert_eq!(all.body["meta"]["total_results"], 5);
+    assert_eq!(all.body["meta"]["total_results"], 6);
     let r = ctx
         .get(&format!(
             "/messaging_profiles?filter[name]={}",
@@ -543,10 +543,10 @@ async fn profiles_list_filters_and_crud() {
         .await;
     assert_eq!(r.body["data"][0]["name"], "After-Hours Desk");
     let r = ctx
-        .get("/messaging_profiles?page[size]=2&page[number]=3")
+        .get("/messaging_profiles?page[size]=4&page[number]=2")
         .await;
-    assert_eq!(r.body["data"].as_array().unwrap().len(), 1);
-    assert_eq!(r.body["meta"]["total_pages"], 3);
+    assert_eq!(r.body["data"].as_array().unwrap().len(), 2);
+    assert_eq!(r.body["meta"]["total_pages"], 2);
 
     let r = ctx
         .post("/messaging_profiles", json!({"name": "Night Shift"}))

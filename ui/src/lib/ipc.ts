@@ -7,6 +7,9 @@ import {
   type AccountsView_Serialize,
   type ConnectInput,
   commands,
+  GLOSSARY,
+  type GlossaryEntry,
+  type GroupLabel,
   HEALTH_THRESHOLDS,
   type HealthView,
   type IpcError_Serialize,
@@ -18,11 +21,15 @@ import {
   type NumberDetail_Serialize,
   type NumberRow_Serialize,
   type NumbersList_Serialize,
+  type Problem_Serialize,
   type ProfileSummary,
+  READINESS_GROUPS,
+  type ReadinessGroup,
   type RowColumns_Serialize,
   type Settings_Serialize,
   type SettingsEdit,
   type SettingsView_Serialize,
+  type Term,
   type Theme,
   type Tone,
   VERDICTS,
@@ -40,6 +47,7 @@ export type SettingsView = SettingsView_Serialize;
 export type NumberDetail = NumberDetail_Serialize;
 export type NumberRow = NumberRow_Serialize;
 export type ListRow = ListRow_Serialize;
+export type Problem = Problem_Serialize;
 /** The list's rows as the backend sends them, column by column (see rowColumns.ts). */
 export type RowColumns = RowColumns_Serialize;
 /** The list as the screen holds it: one object per row (the backend sends columns). */
@@ -50,11 +58,15 @@ export type LoadEvent =
 export type {
   AccountSummary,
   ConnectInput,
+  GlossaryEntry,
+  GroupLabel,
   HealthView,
   LoadProgress,
   NewProfile,
   ProfileSummary,
+  ReadinessGroup,
   SettingsEdit,
+  Term,
   Theme,
   Tone,
   Verdict,
@@ -64,6 +76,10 @@ export type {
 /** Readiness's verdicts in precedence order, each with its badge words and tone, and the health
  * thresholds it judges by: desk-core's own values, exported into the bindings, not copies. */
 export const verdictCatalogue: readonly VerdictLabel[] = VERDICTS;
+/** Act, wait, or fine: readiness's groups, most pressing first, from desk-core. */
+export const readinessGroups: readonly GroupLabel[] = READINESS_GROUPS;
+/** The five terms a person may not know, each with one line of explanation, from desk-core. */
+export const glossary: readonly GlossaryEntry[] = GLOSSARY;
 export const healthThresholds: { readonly minSuccessRatio: number; readonly maxSpamRatio: number } =
   HEALTH_THRESHOLDS;
 

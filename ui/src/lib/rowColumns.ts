@@ -19,6 +19,8 @@ export function rowsOf(c: RowColumns): ListRow[] {
       ? { successRatio: h[0], spamRatio: h[1], messageCount: h[2], inboundOutboundRatio: h[3] }
       : null;
     const features = c.features[i] ?? 0;
+    const verdict = c.verdict[i] ?? "checking";
+    const more = c.moreProblems[i] ?? [];
     rows[i] = {
       id: c.id[i] ?? "",
       phoneNumber: c.phoneNumber[i] ?? "",
@@ -33,7 +35,10 @@ export function rowsOf(c: RowColumns): ListRow[] {
       mms: (features & MMS) !== 0,
       health,
       tags: c.tags[i] ?? [],
-      verdict: c.verdict[i] ?? "checking",
+      verdict,
+      group: c.group[i] ?? "waiting",
+      // Most numbers have one problem (or none: `ready`); the array is shared, never mutated.
+      problems: more.length === 0 ? [verdict] : [verdict, ...more],
     };
   }
   return rows;

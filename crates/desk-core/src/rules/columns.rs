@@ -10,7 +10,9 @@ use std::hash::Hash;
 
 use serde::Serialize;
 
-use crate::rules::readiness::{NumberKind, Verdict, MAX_SPAM_RATIO, MIN_SUCCESS_RATIO};
+use crate::rules::readiness::{
+    NumberKind, ReadinessGroup, Verdict, MAX_SPAM_RATIO, MIN_SUCCESS_RATIO,
+};
 use crate::rules::rows::{HealthView, ListRow};
 
 /// A type as the table shows it.
@@ -90,6 +92,9 @@ pub struct RowColumns {
     pub health: Vec<Option<(f64, f64, u32, f64)>>,
     pub tags: Vec<Vec<String>>,
     pub verdict: Vec<Verdict>,
+    pub group: Vec<ReadinessGroup>,
+    /// The problems after the first (`verdict`): empty for most numbers.
+    pub more_problems: Vec<Vec<Verdict>>,
 }
 
 /// Gives each distinct value an index, in order of first appearance.
@@ -128,6 +133,8 @@ impl RowColumns {
             health: Vec::with_capacity(n),
             tags: Vec::with_capacity(n),
             verdict: Vec::with_capacity(n),
+            group: Vec::with_capacity(n),
+            more_problems: Vec::with_capacity(n),
             ..RowColumns::default()
         };
         let (mut types, mut countries, mut profiles) =
@@ -165,6 +172,9 @@ impl RowColumns {
             }));
             c.tags.push(row.tags);
             c.verdict.push(row.verdict);
+            c.group.push(row.group);
+            c.more_problems
+                .push(row.problems.into_iter().skip(1).collect());
         }
         c
     }
@@ -208,6 +218,10 @@ impl RowColumns {
             ),
             tags: self.tags.get(i)?.clone(),
             verdict: *self.verdict.get(i)?,
+            group: *self.group.get(i)?,
+            problems: std::iter::once(*self.verdict.get(i)?)
+                .chain(self.more_problems.get(i)?.iter().copied())
+                .collect(),
         })
     }
 
@@ -244,6 +258,8 @@ mod tests {
             }),
             tags: vec![format!("t{id}")],
             verdict: Verdict::Ready,
+            group: ReadinessGroup::Ready,
+            problems: vec![Verdict::Ready],
         }
     }
 
@@ -316,6 +332,8 @@ mod tests {
         rows[1].number_type = NumberKind::TollFree;
         rows[1].type_label = "Toll-free".into();
         rows[2].verdict = Verdict::Needs10dlcCampaign;
+        rows[2].group = ReadinessGroup::ActionNeeded;
+        rows[2].problems = vec![Verdict::Needs10dlcCampaign, Verdict::NoWebhook];
         let columns = RowColumns::from_rows(rows);
         let rebuilt: Vec<ListRow> = columns.rows().collect();
         let fixture =

@@ -4,6 +4,7 @@
 pub mod columns;
 pub mod countries;
 pub mod diagnosis;
+pub mod glossary;
 pub mod profiles;
 pub mod readiness;
 pub mod rows;

@@ -12,7 +12,9 @@ use telnyx_client::{
 };
 
 use crate::rules::countries::{calling_code_of, country_name};
-use crate::rules::readiness::{assess, NumberContext, NumberKind, Readiness, Verdict};
+use crate::rules::readiness::{
+    assess, NumberContext, NumberKind, Readiness, ReadinessGroup, Verdict,
+};
 use crate::services::snapshot::{AccountSnapshot, Gaps};
 
 /// A number's health metrics as the UI shows them (ratios 0–1).
@@ -55,7 +57,13 @@ pub struct ListRow {
     pub mms: bool,
     pub health: Option<HealthView>,
     pub tags: Vec<String>,
+    /// The first problem's verdict (the badge and the readiness sort).
     pub verdict: Verdict,
+    /// Act, wait, or fine: the most pressing group among the problems.
+    pub group: ReadinessGroup,
+    /// Every problem's verdict, each once, in precedence order (`verdict` first); `[ready]` when
+    /// there are none. The readiness filter counts a number under each.
+    pub problems: Vec<Verdict>,
 }
 
 /// One number as the detail panel shows it: its list row and the rest.
@@ -186,8 +194,8 @@ impl<'a> SnapshotIndex<'a> {
     /// shows (a test compares them for every demo number).
     pub fn list_row(&self, number: &MessagingNumber) -> ListRow {
         let ctx = self.context(number);
-        let verdict = assess(number, &ctx).verdict;
-        list_row(number, &ctx, verdict)
+        let readiness = assess(number, &ctx);
+        list_row(number, &ctx, &readiness)
     }
 
     /// The row of one number.
@@ -195,7 +203,7 @@ impl<'a> SnapshotIndex<'a> {
         let ctx = self.context(number);
         let readiness = assess(number, &ctx);
         NumberRow {
-            list: list_row(number, &ctx, readiness.verdict),
+            list: list_row(number, &ctx, &readiness),
             eligible_messaging_products: number.eligible_messaging_products.clone(),
             status: ctx.status.map(|s| s.as_str().to_owned()),
             campaign_status: ctx
@@ -210,8 +218,8 @@ impl<'a> SnapshotIndex<'a> {
     }
 }
 
-/// What the list shows of `number`, given its context and verdict.
-fn list_row(number: &MessagingNumber, ctx: &NumberContext<'_>, verdict: Verdict) -> ListRow {
+/// What the list shows of `number`, given its context and readiness.
+fn list_row(number: &MessagingNumber, ctx: &NumberContext<'_>, readiness: &Readiness) -> ListRow {
     let kind = NumberKind::of(number.number_type.as_ref());
     let country_code = number
         .country_code
@@ -251,7 +259,9 @@ fn list_row(number: &MessagingNumber, ctx: &NumberContext<'_>, verdict: Verdict)
             inbound_outbound_ratio: h.inbound_outbound_ratio,
         }),
         tags: number.tags.clone(),
-        verdict,
+        verdict: readiness.verdict,
+        group: readiness.group,
+        problems: readiness.problem_verdicts(),
     }
 }
 
@@ -342,8 +352,8 @@ mod tests {
             {"id": "4", "phone_number": "+12125550105", "messaging_profile_id": "gone", "type": "longcode", "country_code": "US"},
         ]);
         let profiles = json!([
-            {"id": "p-1", "name": "Support Line", "enabled": true},
-            {"id": "p-2", "name": "Old Alerts", "enabled": false},
+            {"id": "p-1", "name": "Support Line", "enabled": true, "webhook_url": "https://hooks.example.com/in"},
+            {"id": "p-2", "name": "Old Alerts", "enabled": false, "webhook_url": ""},
         ]);
         let inventory = json!([
             {"id": "1", "phone_number": "+12125550100", "status": "active"},
@@ -390,12 +400,26 @@ mod tests {
         assert_eq!(r.verification_status.as_deref(), Some("In Progress"));
         assert_eq!(r.readiness.verdict, Verdict::ProfileDisabled);
         assert_eq!(r.list.display, "+1 (800) 555-0101");
+        // Every problem, the first one the verdict; the group is the most pressing.
+        assert_eq!(
+            r.list.problems,
+            [
+                Verdict::ProfileDisabled,
+                Verdict::TollFreeInReview,
+                Verdict::NoWebhook
+            ]
+        );
+        assert_eq!(r.list.group, ReadinessGroup::ActionNeeded);
 
         let r = &rows[2];
         assert_eq!(r.list.country_name, "United Kingdom");
         assert_eq!(r.list.display, "+44 770 090 0000");
         assert_eq!(r.status, None);
         assert_eq!(r.readiness.verdict, Verdict::NotMessagingCapable);
+        assert_eq!(
+            r.list.problems,
+            [Verdict::NotMessagingCapable, Verdict::NoProfile]
+        );
 
         let r = &rows[3];
         assert_eq!(r.list.profile_id.as_deref(), Some("gone"));

@@ -1,4 +1,4 @@
-//! The demo account: about 1,500 fictitious numbers and 5 profiles covering every readiness state the
+//! The demo account: about 1,500 fictitious numbers and 6 profiles covering every readiness state the
 //! app explains (documented number by number in `DEMO.md`). Deterministic: built from a fixed seed.
 
 use super::generated::Builder;
@@ -243,6 +243,8 @@ pub fn build() -> Account {
         &marketing,
         &old,
     ];
+    // Ready numbers on Support Line, the first few of which move to "Front Desk" below.
+    let mut front_desk_numbers = Vec::new();
     for i in 0..977usize {
         let profile = if i % 13 == 12 {
             None
@@ -250,6 +252,13 @@ pub fn build() -> Account {
             Some(all_profiles[i % all_profiles.len()].as_str())
         };
         let idx = b.us_long(profile);
+        if profile == Some(support.as_str())
+            && i % 40 <= 33
+            && !matches!(i % 97, 11 | 23 | 41 | 57)
+            && front_desk_numbers.len() < 6
+        {
+            front_desk_numbers.push(idx);
+        }
         match i % 40 {
             0..=33 => b.assign_campaign(idx, &cam_ok, "ASSIGNED", None),
             34 | 35 => b.assign_campaign(idx, &cam_pending, "PENDING_ASSIGNMENT", None),
@@ -295,8 +304,20 @@ pub fn build() -> Account {
         }
     }
 
-    // --- Troubleshooting cases, added last so that every number and record above keeps its
-    // values (the builder's random draws run in order). Area code 914 is not used above. ---
+    // Made last, so every id and figure drawn before it stays as it was: a profile whose webhook
+    // is a public http:// address (delivered, but unencrypted), with six ready US long codes.
+    let front_desk = b.profile("Front Desk", |p| {
+        p.webhook_url = Some("http://hooks.example.com/telnyx/front-desk".into());
+        p.whitelisted_destinations = vec!["US".into()];
+        p.created_at = "2025-09-09T09:00:00.000Z".into();
+        p.updated_at = "2025-09-09T09:00:00.000Z".into();
+    });
+    for idx in front_desk_numbers {
+        b.account.numbers[idx].messaging_profile_id = Some(front_desk.clone());
+    }
+
+    // --- Troubleshooting cases, added after everything else so that every number and record above keeps
+    // its values (the builder's random draws run in order). Area code 914 is not used above. ---
     // 40305 on a text sent through Support Line from +12125550104, which is on no profile.
     b.message(unassigned, "failed", &["40305"], 0);
     if let Some(r) = b.account.message_records.last_mut() {
@@ -350,7 +371,7 @@ mod tests {
             "{}",
             a.numbers.len()
         );
-        assert_eq!(a.profiles.len(), 5);
+        assert_eq!(a.profiles.len(), 6);
         assert!(a.profiles.iter().any(|p| !p.enabled));
     }
 
@@ -418,6 +439,10 @@ mod tests {
             .webhook_url
             .as_deref()
             .is_some_and(|u| u.starts_with("http://127.0.0.1:9/"))));
+        assert!(a.profiles.iter().any(|p| p
+            .webhook_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("http://hooks.example.com/"))));
     }
 }
 
@@ -505,6 +530,21 @@ mod showcase_tests {
             Some("Appointment Reminders")
         );
         assert_eq!(profile_name(&a, "+12125550111"), Some("After-Hours Desk"));
+        assert_eq!(
+            ids[5],
+            ("Front Desk", "6946948f-580c-4840-8120-2d5117cbb4eb")
+        );
+        for phone in [
+            "+12125550113",
+            "+12125550117",
+            "+12125550120",
+            "+12125550127",
+            "+12125550131",
+            "+12125550134",
+        ] {
+            assert_eq!(profile_name(&a, phone), Some("Front Desk"), "{phone}");
+            assert_eq!(campaign_status(&a, phone), Some("ASSIGNED"), "{phone}");
+        }
         assert!(errors(&a, "+12125550112").contains(&"40300".to_string()));
         assert_eq!(tf_status(&a, "+18005550100"), Some("Verified"));
         assert_eq!(tf_status(&a, "+18005550101"), Some("In Progress"));

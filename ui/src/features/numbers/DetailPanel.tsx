@@ -1,14 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { healthThresholds, ipc, type ListRow } from "../../lib/ipc";
+import { Term } from "../../components/Term";
+import { healthThresholds, ipc, type ListRow, type Problem } from "../../lib/ipc";
 import { queryKeys } from "../../lib/queryKeys";
-import { flag } from "./model";
+import { flag, groups } from "./model";
 import { ReadinessBadge } from "./Readiness";
 
 const stateWords: Record<string, string> = {
   passed: "Passed",
-  failed: "Failed",
+  failed: "Needs action",
+  waiting: "In progress",
   warning: "Worth a look",
   unknown: "Not known",
   notApplicable: "Does not apply",
@@ -16,12 +18,44 @@ const stateWords: Record<string, string> = {
 const stateIcons: Record<string, string> = {
   passed: "✓",
   failed: "✗",
+  waiting: "⏳",
   warning: "!",
   unknown: "?",
   notApplicable: "–",
 };
 
-function Field(props: { label: string; explain: string; testId: string; children: ReactNode }) {
+function groupLabel(key: string): string {
+  return groups.find((g) => g.key === key)?.label ?? key;
+}
+
+/** One problem: its words and group, why, what to do, and for one in progress who is acting. */
+function ProblemItem(props: { problem: Problem; first: boolean; alone: boolean }) {
+  const p = props.problem;
+  return (
+    <li className={`problem problem-${p.group}`} data-testid="detail-problem" data-verdict={p.verdict}>
+      {/* A lone problem is the badge above; several are named one by one. */}
+      {props.alone ? null : (
+        <div className="problem-head">
+          <strong>{p.label}</strong>{" "}
+          <span className={`group-tag group-${p.group}`}>{groupLabel(p.group)}</span>
+        </div>
+      )}
+      <p data-testid={props.first ? "detail-reason" : undefined}>{p.reason}</p>
+      {p.waitingOn ? (
+        <p className="muted" data-testid="detail-waiting-on">
+          In the hands of {p.waitingOn}
+          {p.usualTime ? `; ${p.usualTime}` : ""}.
+        </p>
+      ) : null}
+      <p>
+        <strong>What to do: </strong>
+        {p.fix}
+      </p>
+    </li>
+  );
+}
+
+function Field(props: { label: ReactNode; explain: string; testId: string; children: ReactNode }) {
   return (
     <div className="field">
       <dt>{props.label}</dt>
@@ -116,12 +150,40 @@ export function DetailPanel(props: {
         </button>
       </div>
       <div className="detail-verdict">
-        <ReadinessBadge verdict={row.verdict} />
-        <p data-testid="detail-reason">{full?.readiness.reason ?? "…"}</p>
-        <p>
-          <strong>What to do: </strong>
-          {full?.readiness.fix ?? "…"}
-        </p>
+        <div className="detail-verdict-head">
+          <ReadinessBadge verdict={row.verdict} problems={row.problems} />
+          <span className={`group-tag group-${row.group}`} data-testid="detail-group">
+            {groupLabel(row.group)}
+          </span>
+        </div>
+        {full && full.readiness.problems.length > 0 ? (
+          <>
+            {full.readiness.problems.length > 1 ? (
+              <p className="muted">{full.readiness.problems.length} problems, the first to fix first:</p>
+            ) : null}
+            <ol
+              className={`problems${full.readiness.problems.length === 1 ? " problems-alone" : ""}`}
+              data-testid="detail-problems"
+            >
+              {full.readiness.problems.map((p, i, all) => (
+                <ProblemItem
+                  key={`${p.verdict}:${p.reason}`}
+                  problem={p}
+                  first={i === 0}
+                  alone={all.length === 1}
+                />
+              ))}
+            </ol>
+          </>
+        ) : (
+          <>
+            <p data-testid="detail-reason">{full?.readiness.reason ?? "…"}</p>
+            <p>
+              <strong>What to do: </strong>
+              {full?.readiness.fix ?? "…"}
+            </p>
+          </>
+        )}
       </div>
       <div className="form-actions">
         <button
@@ -150,9 +212,12 @@ export function DetailPanel(props: {
         <Field
           label="Phone number"
           testId="detail-phone"
-          explain="The number people text. The second form (E.164) is how Telnyx and other systems write it."
+          explain="The number people text. The second form is how Telnyx and other systems write it."
         >
           {row.display} <code data-testid="detail-e164">{row.phoneNumber}</code>{" "}
+          <span className="muted">
+            (<Term term="e164" />)
+          </span>{" "}
           <button
             type="button"
             className="link-button"
@@ -167,7 +232,7 @@ export function DetailPanel(props: {
           </button>
         </Field>
         <Field
-          label="Messaging profile"
+          label={<Term term="messagingProfile" />}
           testId="detail-profile"
           explain="The profile holds the settings the number texts with: where incoming messages are sent (webhook) and sending rules. A number texts only through a profile."
         >
@@ -258,7 +323,8 @@ export function DetailPanel(props: {
               {stateIcons[c.state] ?? "?"}
             </span>
             <span>
-              <strong>{c.label}</strong> <span className="visually-hidden">{stateWords[c.state]}: </span>
+              <strong>{c.term ? <Term term={c.term}>{c.label}</Term> : c.label}</strong>{" "}
+              <span className="visually-hidden">{stateWords[c.state]}: </span>
               {c.detail}
             </span>
           </li>

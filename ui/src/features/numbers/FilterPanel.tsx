@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from "react";
+import { Fragment, useEffect, useRef, useState } from "react";
 import type { FacetCountMap, FacetKey, FacetOption, Filters } from "./model";
-import { facetKeys, facetTitles, NO_PROFILE } from "./model";
+import { cannotTextGroups, facetKeys, facetTitles, groups, isCannotText, NO_PROFILE } from "./model";
 
 const countFormat = new Intl.NumberFormat("en-US");
 
@@ -14,6 +14,8 @@ export function FilterPanel(props: {
   counts: FacetCountMap;
   filters: Filters;
   onToggle: (key: FacetKey, value: string) => void;
+  /** Sets one filter to exactly these values (the "Can't text" button). */
+  onSet: (key: FacetKey, values: readonly string[]) => void;
   onClear: () => void;
 }) {
   const anyActive = facetKeys.some((k) => props.filters[k].length > 0);
@@ -75,32 +77,57 @@ export function FilterPanel(props: {
             </button>
           ) : null}
         </div>
+        <CannotText
+          count={cannotTextGroups.reduce((n, g) => n + (props.counts.group.get(g) ?? 0), 0)}
+          on={isCannotText(props.filters.group)}
+          onClick={() => props.onSet("group", isCannotText(props.filters.group) ? [] : [...cannotTextGroups])}
+        />
         {facetKeys.map((key) =>
           props.options[key].length === 0 ? null : (
             <details key={key} open={key !== "tag" || props.filters.tag.length > 0}>
               <summary>{facetTitles[key]}</summary>
               <fieldset>
                 <legend className="visually-hidden">{facetTitles[key]}</legend>
-                {props.options[key].map((o) => {
+                {props.options[key].map((o, i, all) => {
                   const count = props.counts[key].get(o.key) ?? 0;
                   const checked = props.filters[key].includes(o.key);
                   const isProfile =
                     key === "profile" && o.key !== NO_PROFILE && !o.label.startsWith("Missing");
+                  // Problems come under the name of their group (Action needed, Waiting, Ready).
+                  const heading =
+                    o.group && o.group !== all[i - 1]?.group
+                      ? groups.find((g) => g.key === o.group)
+                      : undefined;
+                  const explanation =
+                    key === "group" ? groups.find((g) => g.key === o.key)?.explanation : undefined;
                   return (
-                    <label key={o.key} className={`facet${count === 0 && !checked ? " facet-empty" : ""}`}>
-                      <input
-                        type="checkbox"
-                        checked={checked}
-                        onChange={() => props.onToggle(key, o.key)}
-                        data-testid={`filter-${key}-${o.key}`}
-                      />
-                      <span className="facet-label" data-testid={isProfile ? "profile-name" : undefined}>
-                        {o.label}
-                      </span>
-                      <span className="facet-count" data-testid={`count-${key}-${o.key}`}>
-                        {countFormat.format(count)}
-                      </span>
-                    </label>
+                    <Fragment key={o.key}>
+                      {heading ? (
+                        <span className="facet-heading" aria-hidden="true">
+                          {heading.label}
+                        </span>
+                      ) : null}
+                      <label
+                        className={`facet${count === 0 && !checked ? " facet-empty" : ""}`}
+                        title={explanation}
+                      >
+                        <input
+                          type="checkbox"
+                          checked={checked}
+                          onChange={() => props.onToggle(key, o.key)}
+                          data-testid={`filter-${key}-${o.key}`}
+                        />
+                        <span className="facet-label" data-testid={isProfile ? "profile-name" : undefined}>
+                          {o.label}
+                          {heading || (o.group && key === "readiness") ? (
+                            <span className="visually-hidden">{` (${groups.find((g) => g.key === o.group)?.label})`}</span>
+                          ) : null}
+                        </span>
+                        <span className="facet-count" data-testid={`count-${key}-${o.key}`}>
+                          {countFormat.format(count)}
+                        </span>
+                      </label>
+                    </Fragment>
                   );
                 })}
               </fieldset>
@@ -109,5 +136,24 @@ export function FilterPanel(props: {
         )}
       </nav>
     </div>
+  );
+}
+
+/** One click for "everything that can't text": Action needed and Waiting together. */
+function CannotText(props: { count: number; on: boolean; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className={`button cannot-text${props.on ? " cannot-text-on" : ""}`}
+      aria-pressed={props.on}
+      data-testid="filter-cannot-text"
+      onClick={props.onClick}
+      title="Numbers that need action from you or are waiting at Telnyx or the carriers"
+    >
+      <span>Can't text</span>
+      <span className="facet-count" data-testid="count-cannot-text">
+        {countFormat.format(props.count)}
+      </span>
+    </button>
   );
 }

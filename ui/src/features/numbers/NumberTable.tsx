@@ -221,7 +221,7 @@ export function NumberTable(props: {
                   </span>
                 </td>
                 <td className="grid-cell col-readiness" data-testid="row-readiness">
-                  <ReadinessBadge verdict={row.verdict} />
+                  <ReadinessBadge verdict={row.verdict} problems={row.problems} />
                 </td>
                 <td className="grid-cell col-health">
                   <HealthBar health={row.health} />

@@ -257,6 +257,7 @@ export function NumbersPage() {
               onToggle={(key: FacetKey, value) =>
                 update({ filters: toggleFilter(state.filters, key, value) })
               }
+              onSet={(key: FacetKey, values) => update({ filters: { ...state.filters, [key]: [...values] } })}
               onClear={() => update({ filters: emptyFilters(), q: "" })}
             />
             <div className="numbers-main">

@@ -2,7 +2,7 @@
 import { cleanup, render } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ListRow } from "../../lib/ipc";
-import { HealthBar } from "./Readiness";
+import { HealthBar, ReadinessBadge } from "./Readiness";
 
 afterEach(cleanup);
 
@@ -22,5 +22,24 @@ describe("HealthBar", () => {
   it("is not bad exactly at the thresholds, as readiness is not", () => {
     expect(tone(0.25, 0.01)).toBe("warn");
     expect(tone(0.9, 0.75)).toBe("ok");
+  });
+});
+
+describe("ReadinessBadge", () => {
+  it("names the first problem and how many more there are", () => {
+    const { container } = render(
+      <ReadinessBadge verdict="noProfile" problems={["noProfile", "tenDlcPending"]} />,
+    );
+    const badge = container.querySelector(".verdict");
+    expect(badge?.querySelector(".verdict-more")?.textContent).toBe(" +1");
+    expect(badge?.textContent).toContain("No profile");
+    // Hovering lists them all; a screen reader hears them all.
+    expect(badge?.getAttribute("title")).toBe("No profile · 10DLC in progress");
+    expect(badge?.querySelector(".visually-hidden")?.textContent).toBe(", and 10DLC in progress");
+  });
+  it("is the verdict alone when there is one problem or none", () => {
+    const { container } = render(<ReadinessBadge verdict="ready" problems={["ready"]} />);
+    expect(container.textContent).toBe("Ready");
+    expect(container.querySelector(".verdict-more")).toBeNull();
   });
 });

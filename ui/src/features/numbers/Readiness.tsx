@@ -1,12 +1,30 @@
 import type { ListRow, Verdict } from "../../lib/ipc";
-import { healthTone, verdicts } from "./model";
+import { healthTone, verdictLabel } from "./model";
 
-const byKey = new Map(verdicts.map((v) => [v.key, v]));
-
-/** The verdict as a coloured badge in words. */
-export function ReadinessBadge({ verdict }: { verdict: Verdict }) {
-  const v = byKey.get(verdict);
-  return <span className={`badge verdict verdict-${v?.tone ?? "info"}`}>{v?.label ?? verdict}</span>;
+/** The first problem as a coloured badge in words, and how many more there are ("No profile +1");
+ * hovering it lists them all. */
+export function ReadinessBadge(props: { verdict: Verdict; problems?: readonly Verdict[] }) {
+  const v = verdictLabel(props.verdict);
+  const problems = props.problems ?? [props.verdict];
+  const more = problems.filter((p) => p !== props.verdict).length;
+  const all = problems.map((p) => verdictLabel(p)?.label ?? p);
+  return (
+    <span
+      className={`badge verdict verdict-${v?.tone ?? "info"}`}
+      title={more > 0 ? all.join(" · ") : undefined}
+      data-problems={problems.length}
+    >
+      {v?.label ?? props.verdict}
+      {more > 0 ? (
+        <>
+          <span className="verdict-more" aria-hidden="true">
+            {` +${more}`}
+          </span>
+          <span className="visually-hidden">{`, and ${all.slice(1).join(", ")}`}</span>
+        </>
+      ) : null}
+    </span>
+  );
 }
 
 function percent(ratio: number | null | undefined): number | null {

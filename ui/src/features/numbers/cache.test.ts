@@ -15,6 +15,8 @@ const base = {
   health: null,
   tags: [],
   verdict: "noProfile",
+  group: "actionNeeded",
+  problems: ["noProfile"],
 } satisfies Omit<ListRow, "id" | "phoneNumber">;
 
 const list: NumbersList = {

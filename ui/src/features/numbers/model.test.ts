@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
 import healthFixture from "../../lib/fixtures/health.json";
-import { healthThresholds, type ListRow } from "../../lib/ipc";
+import { healthThresholds, type ListRow, verdictCatalogue } from "../../lib/ipc";
 import { rowsOf } from "../../lib/rowColumns";
 import {
   applyList,
+  cannotTextGroups,
   emptyFilters,
   facetOptions,
   flag,
   healthTone,
+  isCannotText,
   NO_PROFILE,
   prepare,
   searchDigits,
@@ -16,6 +18,13 @@ import {
 } from "./model";
 
 function row(over: Partial<ListRow> & { id: string; phoneNumber: string }): ListRow {
+  const verdict = over.verdict ?? "ready";
+  const problems = over.problems ?? [verdict];
+  // As desk-core groups them: the most pressing group among the problems.
+  const order = ["actionNeeded", "waiting", "ready"] as const;
+  const group =
+    order.find((g) => problems.some((p) => verdictCatalogue.find((v) => v.key === p)?.group === g)) ??
+    "ready";
   return {
     display: over.phoneNumber,
     typeLabel: "Local (long code)",
@@ -28,7 +37,9 @@ function row(over: Partial<ListRow> & { id: string; phoneNumber: string }): List
     mms: false,
     health: null,
     tags: [],
-    verdict: "ready",
+    verdict,
+    group,
+    problems,
     ...over,
   };
 }
@@ -51,6 +62,14 @@ const rows: ListRow[] = [
     countryName: "United Kingdom",
     tags: ["vip", "uk"],
     verdict: "noProfile",
+    problems: ["noProfile", "tenDlcPending"],
+  }),
+  row({
+    id: "4",
+    phoneNumber: "+13035550199",
+    profileId: "p1",
+    profileName: "Sales",
+    verdict: "tenDlcPending",
   }),
 ];
 
@@ -74,12 +93,12 @@ describe("search", () => {
     expect(all.filter(searchMatcher("＋１ ２１２ ５５５")).length).toBe(1);
   });
   it.each([
-    ["", 3],
+    ["", 4],
     ["+1 212 555", 1],
     ["1-212-555-0100", 1],
     ["0101", 1],
     ["7700 900", 1],
-    ["555", 2],
+    ["555", 3],
     ["support", 1],
     ["VIP", 2],
     ["999", 0],
@@ -103,6 +122,31 @@ describe("applyList", () => {
     expect(counts.tag.get("uk")).toBe(1);
     expect(counts.readiness.get("ready")).toBe(1);
   });
+  it("counts a number under each of its problems, and finds it under either", () => {
+    const { counts } = applyList(prepare(rows), "", emptyFilters());
+    expect(counts.readiness.get("noProfile")).toBe(1);
+    expect(counts.readiness.get("tenDlcPending")).toBe(2);
+    for (const problem of ["noProfile", "tenDlcPending"]) {
+      const { rows: shown } = applyList(prepare(rows), "", { ...emptyFilters(), readiness: [problem] });
+      expect(shown.map((r) => r.id)).toContain("3");
+    }
+    // The groups count each number once: together they are the whole list.
+    expect(counts.group.get("actionNeeded")).toBe(2);
+    expect(counts.group.get("waiting")).toBe(1);
+    expect(counts.group.get("ready")).toBe(1);
+  });
+  it("shows everything that can't text with one filter", () => {
+    expect(cannotTextGroups).toEqual(["actionNeeded", "waiting"]);
+    expect(isCannotText(["waiting", "actionNeeded"])).toBe(true);
+    expect(isCannotText(["waiting"])).toBe(false);
+    const { rows: shown, counts } = applyList(prepare(rows), "", {
+      ...emptyFilters(),
+      group: [...cannotTextGroups],
+    });
+    expect(shown.map((r) => r.id)).toEqual(["2", "3", "4"]);
+    // The group counts ignore the group filter itself.
+    expect(counts.group.get("ready")).toBe(1);
+  });
   it("applies the search before counting", () => {
     const { rows: shown, counts } = applyList(prepare(rows), "+44", emptyFilters());
     expect(shown).toHaveLength(1);
@@ -112,13 +156,19 @@ describe("applyList", () => {
 });
 
 describe("facetOptions", () => {
-  it("lists every profile, No profile, every verdict", () => {
+  it("lists every profile, No profile, the groups and the problems present", () => {
     const options = facetOptions(rows, [
       { id: "p1", name: "Support", enabled: true },
       { id: "p3", name: "Empty", enabled: true },
     ]);
     expect(options.profile.map((o) => o.key)).toEqual(["p3", "p1", NO_PROFILE, "p2"]);
-    expect(options.readiness).toHaveLength(10);
+    expect(options.group.map((o) => o.key)).toEqual(["actionNeeded", "waiting", "ready"]);
+    // Only the problems some number has, group by group, in precedence order within a group.
+    expect(options.readiness).toEqual([
+      { key: "noProfile", label: "No profile", group: "actionNeeded" },
+      { key: "needsTollFreeVerification", label: "Needs toll-free verification", group: "actionNeeded" },
+      { key: "tenDlcPending", label: "10DLC in progress", group: "waiting" },
+    ]);
     expect(options.country.map((o) => o.key)).toEqual(["GB", "US"]);
     expect(options.tag.map((o) => o.key)).toEqual(["uk", "vip"]);
     expect(options.readiness.map((o) => o.key)).not.toContain("checking");
@@ -127,22 +177,22 @@ describe("facetOptions", () => {
   it("offers Couldn't check only while a number has it", () => {
     const first = rows[0];
     if (!first) throw new Error("no rows");
-    const unchecked = { ...first, verdict: "unchecked" as const };
+    expect(facetOptions(rows, []).readiness.map((o) => o.key)).not.toContain("unchecked");
+    const unchecked = { ...first, verdict: "unchecked" as const, problems: ["unchecked" as const] };
     const options = facetOptions([unchecked, ...rows.slice(1)], []);
     expect(options.readiness.map((o) => o.key)).toContain("unchecked");
     expect(options.readiness.map((o) => o.key)).not.toContain("checking");
-    expect(options.readiness).toHaveLength(11);
   });
 });
 
 describe("sortRows", () => {
   it("sorts by readiness precedence and by number for ties", () => {
     const sorted = sortRows(rows, { key: "readiness", dir: "asc" });
-    expect(sorted.map((r) => r.id)).toEqual(["3", "2", "1"]);
-    expect(sortRows(rows, { key: "readiness", dir: "desc" }).map((r) => r.id)).toEqual(["1", "2", "3"]);
+    expect(sorted.map((r) => r.id)).toEqual(["3", "4", "2", "1"]);
+    expect(sortRows(rows, { key: "readiness", dir: "desc" }).map((r) => r.id)).toEqual(["1", "2", "4", "3"]);
   });
   it("puts numbers without a profile last", () => {
-    expect(sortRows(rows, { key: "profile", dir: "asc" }).map((r) => r.id)).toEqual(["2", "1", "3"]);
+    expect(sortRows(rows, { key: "profile", dir: "asc" }).map((r) => r.id)).toEqual(["2", "4", "1", "3"]);
   });
 });
 

@@ -1,15 +1,20 @@
 // The Numbers screen's list logic, pure: search normalisation, filters, facet counts, sorting and
 // health tones. Components only call these; the tests beside this file pin their behaviour.
 import {
+  type GroupLabel,
   healthThresholds,
   type ListRow,
   type ProfileSummary,
+  type ReadinessGroup,
+  readinessGroups,
   type Verdict,
   type VerdictLabel,
   verdictCatalogue,
 } from "../../lib/ipc";
 
-export const facetKeys = ["profile", "type", "country", "readiness", "tag"] as const;
+/** The filters, in the order the panel shows them. `group` is act / wait / ready; `readiness` is
+ * the problems (a number counts under each of its problems). */
+export const facetKeys = ["group", "readiness", "profile", "type", "country", "tag"] as const;
 export type FacetKey = (typeof facetKeys)[number];
 export type Filters = Record<FacetKey, readonly string[]>;
 
@@ -27,22 +32,38 @@ export const NO_PROFILE = "unassigned";
 export const UNKNOWN_COUNTRY = "unknown";
 
 export const facetTitles: Record<FacetKey, string> = {
+  group: "Readiness",
+  readiness: "Problem",
   profile: "Messaging profile",
   type: "Type",
   country: "Country",
-  readiness: "Readiness",
   tag: "Tag",
 };
 
 /** Every verdict in the backend's precedence order, with its badge words and tone (desk-core's
  * catalogue, from the bindings). */
 export const verdicts: readonly VerdictLabel[] = verdictCatalogue;
-/** Verdicts that say a list is still loading or could not be loaded, not something about the number. */
-const missingListVerdicts: ReadonlySet<Verdict> = new Set<Verdict>(["checking", "unchecked"]);
+/** Act, wait, or fine, most pressing first (desk-core's catalogue, from the bindings). */
+export const groups: readonly GroupLabel[] = readinessGroups;
+/** The groups of "everything that can't text" (Action needed and Waiting), as desk-core says. */
+export const cannotTextGroups: readonly ReadinessGroup[] = groups
+  .filter((g) => g.cannotText)
+  .map((g) => g.key);
+const verdictByKey = new Map<string, VerdictLabel>(verdicts.map((v) => [v.key, v]));
+
+/** The words of a verdict (its key when the catalogue lacks it). */
+export function verdictLabel(verdict: Verdict): VerdictLabel | undefined {
+  return verdictByKey.get(verdict);
+}
+
+/** True when the group filter is exactly "everything that can't text". */
+export function isCannotText(chosen: readonly string[]): boolean {
+  return chosen.length === cannotTextGroups.length && cannotTextGroups.every((g) => chosen.includes(g));
+}
 const verdictRank = new Map<string, number>(verdicts.map((v, i) => [v.key, i]));
 
 export function emptyFilters(): Filters {
-  return { profile: [], type: [], country: [], readiness: [], tag: [] };
+  return { group: [], readiness: [], profile: [], type: [], country: [], tag: [] };
 }
 
 /** The values a row has for one facet (a tag facet can have several, or none). */
@@ -54,8 +75,11 @@ export function facetValues(row: ListRow, key: FacetKey): readonly string[] {
       return [row.numberType];
     case "country":
       return [row.countryCode ?? UNKNOWN_COUNTRY];
+    case "group":
+      return [row.group];
     case "readiness":
-      return [row.verdict];
+      // Every problem: a number with two problems counts under both.
+      return row.problems;
     case "tag":
       return row.tags;
   }
@@ -129,6 +153,7 @@ export interface ListResult {
 export function applyList(prepared: readonly Prepared[], query: string, filters: Filters): ListResult {
   const matches = searchMatcher(query);
   const counts: FacetCountMap = {
+    group: new Map(),
     profile: new Map(),
     type: new Map(),
     country: new Map(),
@@ -167,10 +192,13 @@ function bump(map: Map<string, number>, values: readonly string[]): void {
 export interface FacetOption {
   key: string;
   label: string;
+  /** For a problem: the group it belongs to (the panel shows the problems under their group). */
+  group?: ReadinessGroup;
 }
 
-/** The options each filter offers: every profile of the account (with "No profile"), and every
- * type, country and tag present; every verdict about numbers, and the loading ones when present. Counts come from {@link applyList}. */
+/** The options each filter offers: the three readiness groups; every problem present; every profile
+ * of the account (with "No profile"), and every type, country and tag present. Counts come from
+ * {@link applyList}. */
 export function facetOptions(
   rows: readonly ListRow[],
   profiles: readonly ProfileSummary[],
@@ -182,7 +210,7 @@ export function facetOptions(
   const seenVerdicts = new Set<Verdict>();
   const known = new Set(profiles.map((p) => p.id));
   for (const row of rows) {
-    seenVerdicts.add(row.verdict);
+    for (const v of row.problems) seenVerdicts.add(v);
     types.set(row.numberType, row.typeLabel);
     countries.set(row.countryCode ?? UNKNOWN_COUNTRY, row.countryName);
     for (const t of row.tags) tags.add(t);
@@ -190,6 +218,14 @@ export function facetOptions(
   }
   const byLabel = (a: FacetOption, b: FacetOption) => a.label.localeCompare(b.label);
   return {
+    group: groups.map((g) => ({ key: g.key, label: g.label })),
+    // Only the problems some number has (a short list), group by group (Action needed, Waiting,
+    // then advice), in precedence order within a group; "ready" itself is a group.
+    readiness: groups.flatMap((g) =>
+      verdicts
+        .filter((v) => v.group === g.key && v.key !== "ready" && seenVerdicts.has(v.key))
+        .map((v) => ({ key: v.key, label: v.label, group: v.group })),
+    ),
     profile: [
       ...profiles.map((p) => ({ key: p.id, label: p.name })).sort(byLabel),
       { key: NO_PROFILE, label: "No profile" },
@@ -199,10 +235,6 @@ export function facetOptions(
     country: [...countries]
       .map(([key, label]) => ({ key, label: key === UNKNOWN_COUNTRY ? label : `${flag(key)} ${label}` }))
       .sort((a, b) => a.label.replace(/^\S+ /, "").localeCompare(b.label.replace(/^\S+ /, ""))),
-    // "Checking…" and "Couldn't check" are states of the loading, offered only while they occur.
-    readiness: verdicts
-      .filter((v) => !missingListVerdicts.has(v.key) || seenVerdicts.has(v.key))
-      .map((v) => ({ key: v.key, label: v.label })),
     tag: [...tags].sort().map((t) => ({ key: t, label: t })),
   };
 }

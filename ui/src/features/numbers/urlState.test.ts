@@ -13,13 +13,19 @@ describe("URL state", () => {
   it("round-trips search, filters, sort and the open number", () => {
     const state = {
       q: "+1 212",
-      filters: { ...emptyFilters(), profile: ["p-1", "unassigned"], readiness: ["ready"] },
+      filters: {
+        ...emptyFilters(),
+        group: ["actionNeeded", "waiting"],
+        profile: ["p-1", "unassigned"],
+        readiness: ["noWebhook"],
+      },
       sort: { key: "health" as const, dir: "desc" as const },
       open: "123",
     };
     const query = serializeListState(state);
     expect(parseListState(query)).toEqual(state);
     expect(parseListState(`?${query}`)).toEqual(state);
+    expect(query).toContain("group=actionNeeded&group=waiting");
   });
   it("writes nothing for the default state and ignores nonsense", () => {
     expect(serializeListState(defaultListState())).toBe("");

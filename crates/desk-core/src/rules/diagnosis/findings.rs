@@ -32,6 +32,8 @@ pub enum FindingCode {
     NoWebhookUrl,
     /// The profile's webhook URL is not https://.
     WebhookNotHttps,
+    /// The profile's webhook URL is one Telnyx cannot deliver to (a local address, not a URL).
+    WebhookUnreachable,
     /// The profile has no failover webhook URL (advice).
     NoFailoverUrl,
     /// A test delivery to the webhook URL failed.
@@ -95,9 +97,11 @@ impl FindingCode {
             C::NotMessagingCapable => &[S::NotInList, S::CannotAssign, S::NotAssociated],
             C::NoProfile | C::ProfileNotOnAccount => &[S::NotAssociated, S::InboundMissing],
             C::ProfileDisabled => &[S::NotAssociated, S::InboundMissing, S::Filtered],
-            C::NoWebhookUrl | C::WebhookNotHttps | C::NoFailoverUrl | C::WebhookDeliveryFailed => {
-                &[S::InboundMissing]
-            }
+            C::NoWebhookUrl
+            | C::WebhookNotHttps
+            | C::WebhookUnreachable
+            | C::NoFailoverUrl
+            | C::WebhookDeliveryFailed => &[S::InboundMissing],
             C::TenDlcPending
             | C::TenDlcFailed
             | C::TenDlcMissing

@@ -1,5 +1,6 @@
 //! The readiness chain, turned into findings: [`readiness::assess`] judges every link
-//! (provisioning, messaging, profile, profile enabled, compliance by the enablement table, health);
+//! (provisioning, messaging, profile, profile enabled, webhook, compliance by the enablement table,
+//! health);
 //! this file names each failed link as a finding with the fix the app can perform or the portal page
 //! to open. No judgement is made here that readiness makes.
 
@@ -11,8 +12,8 @@ use super::{
     Report, Severity,
 };
 use crate::rules::readiness::{
-    self, enablement_rule, CheckKey, CheckState, ComplianceStep, NumberContext, NumberKind,
-    Readiness, Verdict,
+    self, enablement_rule, judge_webhook, CheckKey, CheckState, ComplianceStep, NumberContext,
+    NumberKind, Readiness, Verdict, WebhookJudgement,
 };
 use crate::services::snapshot::Gap;
 
@@ -33,7 +34,10 @@ pub(super) fn provisioning_only(status: &PhoneNumberStatus) -> Option<String> {
     readiness::assess(&placeholder, &ctx)
         .checks
         .into_iter()
-        .find(|c| c.key == CheckKey::Provisioning && c.state == CheckState::Failed)
+        .find(|c| {
+            c.key == CheckKey::Provisioning
+                && matches!(c.state, CheckState::Failed | CheckState::Waiting)
+        })
         .map(|c| c.detail.into_owned())
 }
 
@@ -58,6 +62,7 @@ pub(super) fn readiness(facts: &Facts<'_>, number: &MessagingNumber, report: &mu
         let outcome = match check.state {
             CheckState::Passed => Outcome::Passed,
             CheckState::Failed => Outcome::Failed,
+            CheckState::Waiting => Outcome::Waiting,
             CheckState::Warning => Outcome::Warning,
             CheckState::Unknown => Outcome::Unknown,
             CheckState::NotApplicable => Outcome::NotApplicable,
@@ -67,12 +72,13 @@ pub(super) fn readiness(facts: &Facts<'_>, number: &MessagingNumber, report: &mu
             CheckKey::MessagingEnabled => CheckName::MessagingEnabled,
             CheckKey::Profile => CheckName::Profile,
             CheckKey::ProfileEnabled => CheckName::ProfileEnabled,
+            CheckKey::Webhook => CheckName::Webhook,
             CheckKey::Compliance => CheckName::Compliance,
             CheckKey::Health => CheckName::Health,
         };
         let unchecked = match check.key {
             CheckKey::Provisioning => inventory_gap.is_some(),
-            CheckKey::Profile | CheckKey::ProfileEnabled => profile_failed,
+            CheckKey::Profile | CheckKey::ProfileEnabled | CheckKey::Webhook => profile_failed,
             CheckKey::Compliance => {
                 outcome == Outcome::Unknown
                     && (campaigns_gap.is_some()
@@ -90,7 +96,19 @@ pub(super) fn readiness(facts: &Facts<'_>, number: &MessagingNumber, report: &mu
             );
             continue;
         }
-        if outcome == Outcome::Failed || outcome == Outcome::Warning {
+        // Country rules to check by hand (an alphanumeric sender, an unknown type) leave the
+        // compliance line unknown, with the advice among the problems.
+        let advice = check.key == CheckKey::Compliance
+            && outcome == Outcome::Unknown
+            && result
+                .problems
+                .iter()
+                .any(|p| p.verdict == Verdict::CheckCountryRules);
+        if matches!(
+            outcome,
+            Outcome::Failed | Outcome::Waiting | Outcome::Warning
+        ) || advice
+        {
             if let Some(f) = link_finding(facts, number, &result, check.key, &check.detail) {
                 report.find(f);
             }
@@ -99,10 +117,13 @@ pub(super) fn readiness(facts: &Facts<'_>, number: &MessagingNumber, report: &mu
     }
 }
 
-/// The fix readiness gives when `verdict` is the number's verdict (it names one fix, for the first
-/// failing link).
-fn readiness_fix(result: &Readiness, verdict: Verdict) -> Option<String> {
-    (result.verdict == verdict).then(|| result.fix.to_string())
+/// The fix readiness gives for the first of its problems with one of `verdicts`.
+fn readiness_fix(result: &Readiness, verdicts: &[Verdict]) -> Option<String> {
+    result
+        .problems
+        .iter()
+        .find(|p| verdicts.contains(&p.verdict))
+        .map(|p| p.fix.to_string())
 }
 
 fn link_finding(
@@ -136,14 +157,14 @@ fn link_finding(
                     steps(Some("Numbers › Port Out"), &["If the port-out is a mistake, contact Telnyx support at once to stop it."]),
                 ));
             }
-            let (verdict, title) = if kind == NumberKind::ShortCode {
+            let (verdicts, title): (&[Verdict], &str) = if kind == NumberKind::ShortCode {
                 (
-                    Verdict::ShortCodeNotProvisioned,
+                    &[Verdict::ShortCodePending, Verdict::ShortCodeNotProvisioned],
                     "The short code is not provisioned yet.",
                 )
             } else {
                 (
-                    Verdict::Provisioning,
+                    &[Verdict::Provisioning, Verdict::NotActive],
                     "The number is not active on the account yet.",
                 )
             };
@@ -155,7 +176,7 @@ fn link_finding(
                     | "port-pending"
                     | "requirement-info-under-review"
             );
-            let fix_text = readiness_fix(result, verdict).unwrap_or_else(|| {
+            let fix_text = readiness_fix(result, verdicts).unwrap_or_else(|| {
                 "Check the number's status in the Telnyx portal (Numbers › My Numbers).".to_owned()
             });
             let fix = if waiting {
@@ -219,7 +240,7 @@ fn link_finding(
                 ev,
                 Fix::Steps {
                     portal_page: Some("Numbers › My Numbers".into()),
-                    steps: vec![readiness_fix(result, verdict).unwrap_or_else(|| "Use a number that supports SMS, or ask Telnyx support whether messaging can be enabled on this one.".to_owned())],
+                    steps: vec![readiness_fix(result, &[verdict]).unwrap_or_else(|| "Use a number that supports SMS, or ask Telnyx support whether messaging can be enabled on this one.".to_owned())],
                 },
             ))
         }
@@ -278,6 +299,7 @@ fn link_finding(
                 },
             ))
         }
+        CheckKey::Webhook => webhook(facts, detail),
         CheckKey::Compliance => compliance(facts, number, result, kind, detail),
         CheckKey::Health => {
             let h = number.health.as_ref()?;
@@ -293,7 +315,7 @@ fn link_finding(
                 ],
                 Fix::Steps {
                     portal_page: Some("Messaging › Messaging Profiles".into()),
-                    steps: vec![readiness_fix(result, Verdict::Unhealthy).unwrap_or_else(|| "Review what this number sends and to whom (opt-in, content).".into())],
+                    steps: vec![readiness_fix(result, &[Verdict::Unhealthy]).unwrap_or_else(|| "Review what this number sends and to whom (opt-in, content).".into())],
                 },
             ))
         }
@@ -379,7 +401,7 @@ fn compliance(
                     "Its 10DLC registration is not in effect.",
                     format!("{why_filtered} {detail}"),
                     ev,
-                    Fix::Steps { portal_page: portal, steps: vec![readiness_fix(result, Verdict::Needs10dlcCampaign).unwrap_or_else(|| "Check the number's 10DLC assignment in the Telnyx portal.".into())] },
+                    Fix::Steps { portal_page: portal, steps: vec![readiness_fix(result, &[Verdict::Needs10dlcCampaign]).unwrap_or_else(|| "Check the number's 10DLC assignment in the Telnyx portal.".into())] },
                 ),
             })
         }
@@ -459,6 +481,65 @@ fn compliance(
             Fix::Steps { portal_page: None, steps: vec!["Check the sender rules of each country you send to (Telnyx's country guidelines).".into()] },
         )),
     }
+}
+
+/// The webhook link, judged by readiness (`judge_webhook`): no address, one Telnyx cannot reach,
+/// or one that is not encrypted.
+fn webhook(facts: &Facts<'_>, detail: &str) -> Option<super::Finding> {
+    let p = facts.profile.found()?;
+    let url = p
+        .webhook_url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty());
+    let set_url = FixAction::SetWebhookUrl {
+        profile_id: p.id.to_string(),
+        profile_name: p.name.clone(),
+        current_url: url.map(str::to_owned),
+    };
+    let consequence = format!(
+        "Incoming texts of every number on “{}” will be sent to the address you enter.",
+        p.name
+    );
+    let ev = vec![
+        evidence(
+            "GET /messaging_profiles/{id}: webhook_url",
+            opt(p.webhook_url.as_deref()),
+        ),
+        evidence("readiness: Webhook", detail),
+    ];
+    let (code, severity, title, explanation) = match judge_webhook(p) {
+        WebhookJudgement::Missing => (
+            C::NoWebhookUrl,
+            Severity::Problem,
+            format!("Its messaging profile “{}” has no webhook URL, so incoming texts are not sent anywhere.", p.name),
+            format!("Telnyx delivers incoming texts to the profile's webhook URL. With none set, they arrive at Telnyx but your system is never told. {detail}"),
+        ),
+        WebhookJudgement::Invalid { .. } | WebhookJudgement::Local { .. } => (
+            C::WebhookUnreachable,
+            Severity::Problem,
+            format!("Telnyx cannot reach the webhook URL of “{}”, so incoming texts are not delivered.", p.name),
+            format!("{detail} Telnyx delivers from the internet: the address must be a public web address of your application."),
+        ),
+        WebhookJudgement::NotEncrypted { .. } => (
+            C::WebhookNotHttps,
+            Severity::Warning,
+            "Its webhook URL is not secure (it does not start with https://).".to_owned(),
+            format!("{detail} Incoming texts are sent to it unencrypted, and servers that redirect plain http to https lose the delivery. Use an https:// address."),
+        ),
+        WebhookJudgement::Secure { .. } => return None,
+    };
+    Some(finding(
+        code,
+        severity,
+        title,
+        explanation,
+        ev,
+        Fix::Action {
+            action: set_url,
+            consequence,
+        },
+    ))
 }
 
 /// The profile the number's recent messages were sent through, when one is named.

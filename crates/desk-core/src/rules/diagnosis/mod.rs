@@ -8,9 +8,9 @@
 //! diagnosis calls [`crate::rules::readiness::assess`] and turns its checklist into findings
 //! (`from_readiness`); the judgement is readiness's, the diagnosis adds the fix the app can perform
 //! and the portal page to open. Only what readiness does not judge lives here: whether the number
-//! is on the account at all (`presence`), the profile's webhook (`webhook`, until readiness has
-//! its own), the message detail records with the time rule (`records`), and the dry check of an
-//! assignment (`assign`).
+//! is on the account at all (`presence`), the failover webhook advice and the live test delivery
+//! (`webhook`), the message detail records with the time rule (`records`), and the dry check of
+//! an assignment (`assign`).
 //!
 //! "Could not check" is an outcome of its own ([`Severity::CouldNotCheck`], [`Outcome::CouldNotCheck`]):
 //! when an endpoint refused or failed, the diagnosis says so and never guesses.
@@ -197,6 +197,8 @@ pub enum CheckName {
 pub enum Outcome {
     Passed,
     Failed,
+    /// Fails for now, while Telnyx or the carriers are at work.
+    Waiting,
     Warning,
     /// The endpoint refused or failed.
     CouldNotCheck,

@@ -53,7 +53,7 @@ pub(super) fn presence<'a>(facts: &Facts<'a>, report: &mut Report) -> Option<&'a
             let provisioning = from_readiness::provisioning_only(inv.status);
             let why = match provisioning {
                 Some(detail) => format!(
-                    "It is not active yet, which keeps it out of the list: {detail} Messaging settings appear once it is active."
+                    "It is not active yet, which keeps it out of the list. {detail} Messaging settings appear once it is active."
                 ),
                 None => "It is active, so the likely cause is that it has no SMS or MMS capability: Telnyx shows a number's capabilities only in its messaging settings, and this number has none.".to_owned(),
             };
@@ -62,8 +62,8 @@ pub(super) fn presence<'a>(facts: &Facts<'a>, report: &mut Report) -> Option<&'a
                 ON_ACCOUNT,
                 Outcome::Failed,
                 format!(
-                    "On the account (status {}), but not in the messaging numbers list.",
-                    inv.status.as_str()
+                    "On the account (status: {}), but not in the messaging numbers list.",
+                    crate::rules::readiness::number_status_words(inv.status)
                 ),
             );
             report.find(finding(

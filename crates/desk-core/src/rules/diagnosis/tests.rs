@@ -221,7 +221,7 @@ const CASES: &[Case] = &[
         FindingCode::Provisioning,
         Severity::Problem,
         CheckName::Provisioning,
-        Outcome::Failed,
+        Outcome::Waiting,
     ),
     (
         "being ported out",
@@ -309,7 +309,7 @@ const CASES: &[Case] = &[
         FindingCode::TenDlcPending,
         Severity::Problem,
         CheckName::Compliance,
-        Outcome::Failed,
+        Outcome::Waiting,
     ),
     (
         "10DLC failed",
@@ -360,17 +360,13 @@ const CASES: &[Case] = &[
         Outcome::Failed,
     ),
     (
-        "country rules",
-        |g| {
-            g.messaging = Lookup::Found(number(
-                json!({"phone_number": "+447700900000", "country_code": "GB"}),
-            ))
-        },
+        "country rules (a type the enablement table does not know)",
+        |g| g.messaging = Lookup::Found(number(json!({"type": "mystery-code"}))),
         Symptom::Filtered,
         FindingCode::CheckCountryRules,
         Severity::Advice,
         CheckName::Compliance,
-        Outcome::Warning,
+        Outcome::Unknown,
     ),
     (
         "recent delivery errors",
@@ -641,23 +637,36 @@ fn a_failed_10dlc_assignment_shows_telnyxs_reasons() {
 
 #[test]
 fn each_toll_free_status_says_who_must_act() {
-    let cases: &[(Option<&str>, &str, &str)] = &[
-        (None, "never submitted", "You must act"),
-        (Some("Rejected"), "rejected", "You must act"),
+    use Outcome::{Failed, Waiting};
+    let cases: &[(Option<&str>, &str, &str, Outcome)] = &[
+        (None, "never submitted", "You must act", Failed),
+        (Some("Rejected"), "rejected", "You must act", Failed),
         (
             Some("Waiting For Customer"),
             "waiting for your answer",
             "You must act",
+            Failed,
         ),
         (
             Some("Waiting For Telnyx"),
             "waiting for Telnyx",
             "Telnyx must act",
+            Waiting,
         ),
-        (Some("Waiting For Vendor"), "vendor", "The vendor must act"),
-        (Some("In Progress"), "under review", "reviewers must act"),
+        (
+            Some("Waiting For Vendor"),
+            "vendor",
+            "The vendor must act",
+            Waiting,
+        ),
+        (
+            Some("In Progress"),
+            "under review",
+            "reviewers must act",
+            Waiting,
+        ),
     ];
-    for (status, title, who) in cases {
+    for (status, title, who, line) in cases {
         let mut g = toll_free();
         g.verification = match status {
             Some(s) => Lookup::Found(verification(s, Some("Please add a privacy policy."))),
@@ -667,7 +676,11 @@ fn each_toll_free_status_says_who_must_act() {
         let f = the(&d, FindingCode::TollFreeNotVerified);
         assert!(f.title.contains(title), "{status:?}: {}", f.title);
         assert!(f.explanation.contains(who), "{status:?}: {}", f.explanation);
-        assert_eq!(outcome(&d, CheckName::Compliance), Some(Outcome::Failed));
+        assert_eq!(
+            outcome(&d, CheckName::Compliance),
+            Some(*line),
+            "{status:?}"
+        );
     }
 }
 
@@ -835,6 +848,19 @@ fn a_destination_allowed_by_the_profile_or_by_star_is_fine() {
 }
 
 #[test]
+fn a_non_us_long_code_needs_no_registration_by_readiness() {
+    let mut g = healthy();
+    g.messaging = Lookup::Found(number(
+        json!({"phone_number": "+447700900000", "country_code": "GB"}),
+    ));
+    g.campaign = Lookup::NotAsked;
+    let d = run(&g, Symptom::Filtered);
+    assert!(problems(&d).is_empty(), "{:#?}", d.findings);
+    assert!(!d.has(FindingCode::CheckCountryRules));
+    assert_eq!(outcome(&d, CheckName::Compliance), Some(Outcome::Passed));
+}
+
+#[test]
 fn the_symptom_decides_which_problem_the_summary_names() {
     let mut g = healthy();
     g.campaign = Lookup::Absent;
@@ -870,7 +896,8 @@ fn the_not_on_account_finding_says_what_the_api_can_tell() {
     let f = run(&g, Symptom::NotInList).findings.remove(0);
     assert_eq!(f.code, FindingCode::NotInMessagingList);
     assert!(
-        f.explanation.contains("port-pending") && f.explanation.contains("not active yet"),
+        f.evidence.iter().any(|e| e.value == "port-pending")
+            && f.explanation.contains("not active yet"),
         "{}",
         f.explanation
     );

@@ -1,14 +1,12 @@
-//! Guide case 3: where the profile sends incoming texts. The URL rules live in one small function
-//! ([`judge_webhook`]) until readiness has its own webhook check, which will replace it. The live
-//! test delivery is made by `services::webhook_test`; its result is judged here.
+//! Guide case 3: where the profile sends incoming texts. The address is judged by readiness's
+//! webhook check (`readiness::webhook::judge_webhook`, turned into findings in `from_readiness`);
+//! here are the failover advice and the live test delivery, made by `services::webhook_test` and
+//! judged here.
 
 use serde::Serialize;
-use telnyx_client::MessagingProfile;
 
 use super::findings::FindingCode as C;
-use super::{
-    evidence, finding, opt, steps, CheckName, Facts, Fix, FixAction, Outcome, Report, Severity,
-};
+use super::{evidence, finding, opt, steps, CheckName, Facts, Outcome, Report, Severity};
 
 /// How a test delivery ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -55,97 +53,25 @@ impl WebhookTestResult {
     }
 }
 
-/// What a profile's webhook URLs say.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct WebhookJudgement<'a> {
-    /// The URL, when set (not empty).
-    pub url: Option<&'a str>,
-    pub https: bool,
-    pub failover: Option<&'a str>,
-}
-
-/// The profile's webhook URLs, judged. (To be replaced by readiness's webhook check.)
-pub(crate) fn judge_webhook(profile: &MessagingProfile) -> WebhookJudgement<'_> {
-    fn set(u: Option<&String>) -> Option<&str> {
-        u.map(|s| s.trim()).filter(|s| !s.is_empty())
-    }
-    let url = set(profile.webhook_url.as_ref());
-    WebhookJudgement {
-        url,
-        https: url.is_some_and(|u| {
-            u.get(..8)
-                .is_some_and(|s| s.eq_ignore_ascii_case("https://"))
-        }),
-        failover: set(profile.webhook_failover_url.as_ref()),
-    }
-}
-
-const WEBHOOK: &str = "Webhook URL";
 const DELIVERY: &str = "Test delivery to the webhook";
 
 pub(super) fn webhook(facts: &Facts<'_>, report: &mut Report) {
+    // The webhook address itself is readiness's link (see `from_readiness`); here, the advice
+    // readiness does not give and the live test.
     let Some(p) = facts.profile.found() else {
-        report.check(
-            CheckName::Webhook,
-            WEBHOOK,
-            Outcome::NotApplicable,
-            "There is no profile to check.",
-        );
         return;
     };
-    let j = judge_webhook(p);
-    let set_url = |current: Option<&str>| FixAction::SetWebhookUrl {
-        profile_id: p.id.to_string(),
-        profile_name: p.name.clone(),
-        current_url: current.map(str::to_owned),
-    };
-    let Some(url) = j.url else {
-        report.check(
-            CheckName::Webhook,
-            WEBHOOK,
-            Outcome::Failed,
-            format!("“{}” has no webhook URL.", p.name),
-        );
-        report.find(finding(
-            C::NoWebhookUrl,
-            Severity::Problem,
-            format!("Its messaging profile “{}” has no webhook URL, so incoming texts are not sent anywhere.", p.name),
-            "Telnyx delivers incoming texts to the profile's webhook URL. With none set, they arrive at Telnyx but your system is never told.",
-            vec![evidence("GET /messaging_profiles/{id}: webhook_url", opt(p.webhook_url.as_deref()))],
-            Fix::Action {
-                action: set_url(None),
-                consequence: format!("Incoming texts of every number on “{}” will be sent to the URL you enter.", p.name),
-            },
-        ));
-        return;
-    };
-    if j.https {
-        report.check(
-            CheckName::Webhook,
-            WEBHOOK,
-            Outcome::Passed,
-            format!("{url} (https)."),
-        );
-    } else {
-        report.check(
-            CheckName::Webhook,
-            WEBHOOK,
-            Outcome::Warning,
-            format!("{url} is not https://."),
-        );
-        report.find(finding(
-            C::WebhookNotHttps,
-            Severity::Warning,
-            "Its webhook URL is not secure (it does not start with https://).",
-            "Incoming texts are sent to it unencrypted, and many servers refuse or redirect plain http, which loses the delivery. Use an https:// address.",
-            vec![evidence("GET /messaging_profiles/{id}: webhook_url", url)],
-            Fix::Action {
-                action: set_url(Some(url)),
-                consequence: format!("Incoming texts of every number on “{}” will be sent to the new URL.", p.name),
-            },
-        ));
-    }
-    if j.failover.is_none() {
+    let url = p
+        .webhook_url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty());
+    let failover = p
+        .webhook_failover_url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty());
+    if url.is_some() && failover.is_none() {
         report.find(finding(
             C::NoFailoverUrl,
             Severity::Advice,

@@ -1,5 +1,7 @@
-//! Compliance where the API reports no registration (non-US long codes, toll-free outside US/CA):
-//! advice to check the country's rules; and the line for a type or country the table lacks.
+//! Compliance where the API reports no registration: non-US long codes and toll-free numbers
+//! outside US/CA pass, with the country's rules as advice (the guide's table says non-US long codes
+//! are "typically immediate" and documents no registration for them, FACTS.md §9); and the line
+//! for a type or country the table lacks, which the admin must check.
 
 use super::wording::with_article;
 use super::{check, finding, Check, CheckKey, CheckState, Finding, NumberKind, Verdict};
@@ -7,25 +9,41 @@ use crate::rules::countries::country_name;
 
 pub(super) const COUNTRY_RULES: &str = "Country rules";
 
-pub(super) fn country_rules(kind: NumberKind, country: Option<&str>) -> (Check, Option<Finding>) {
+fn place(country: Option<&str>) -> (String, &str) {
     let code = country.unwrap_or("?");
-    let place = country_name(code).map_or_else(|| code.to_owned(), with_article);
-    let what = match kind {
+    (
+        country_name(code).map_or_else(|| code.to_owned(), with_article),
+        code,
+    )
+}
+
+fn what(kind: NumberKind) -> &'static str {
+    match kind {
         NumberKind::TollFree => "toll-free number",
         _ => "long code",
-    };
+    }
+}
+
+pub(super) fn country_rules(kind: NumberKind, country: Option<&str>) -> (Check, Option<Finding>) {
+    let (place, code) = place(country);
+    let what = what(kind);
     (
         check(
             CheckKey::Compliance,
             COUNTRY_RULES,
-            CheckState::Warning,
-            format!("A {what} in {place} ({code}) usually texts at once, but each country sets its own rules; the API does not report them."),
+            CheckState::Passed,
+            format!("No registration through Telnyx: a {what} in {place} ({code}) can text at once. What may be sent follows the country's own rules."),
         ),
-        finding(
-            Verdict::CheckCountryRules,
-            format!("It is a {what} in {place} ({code}), where texting rules are set by the country and not reported by the API."),
-            format!("Check Telnyx's messaging requirements for {place} before relying on it."),
-        ),
+        None,
+    )
+}
+
+/// The advice a ready number of a country-rules type carries in its fix (a leading space).
+pub(super) fn advice(kind: NumberKind, country: Option<&str>) -> String {
+    let (place, _) = place(country);
+    format!(
+        " What a {} may send is set by {place}'s own rules; Telnyx's messaging requirements for {place} list them.",
+        what(kind)
     )
 }
 

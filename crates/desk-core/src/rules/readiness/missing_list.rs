@@ -1,7 +1,7 @@
 //! A check whose list is missing from the snapshot: still loading, or refused by Telnyx.
 
 use super::wording::sentence;
-use super::{check, finding, Check, CheckKey, CheckState, Finding, Verdict};
+use super::{check, finding, waiting, Check, CheckKey, CheckState, Finding, Verdict};
 use crate::services::snapshot::Gap;
 
 /// A check whose list is missing from the snapshot (`what`, e.g. "the 10DLC campaign
@@ -23,10 +23,12 @@ pub(super) fn missing_list(
                 CheckState::Unknown,
                 format!("Still loading {what}…"),
             ),
-            finding(
+            waiting(
                 Verdict::Checking,
                 format!("Number Desk is still loading {what}."),
                 "Wait a moment: the rest of the account is on its way.",
+                "Number Desk, loading this account",
+                None,
             ),
         ),
         Gap::Failed(why) => (

@@ -2,12 +2,17 @@
 
 use telnyx_client::MessagingNumber;
 
-use super::{check, finding, Check, CheckKey, CheckState, Finding, Verdict};
+use super::{check, finding, Check, CheckKey, CheckState, Finding, Term, Verdict};
 
 const PROFILE: &str = "Messaging profile";
 
 /// `found` is the display name of the profile, when it is on the account.
 pub(super) fn profile(number: &MessagingNumber, found: Option<&str>) -> (Check, Option<Finding>) {
+    let (line, found_) = inner(number, found);
+    (line.term(Term::MessagingProfile), found_)
+}
+
+fn inner(number: &MessagingNumber, found: Option<&str>) -> (Check, Option<Finding>) {
     let id = number
         .messaging_profile_id
         .as_ref()

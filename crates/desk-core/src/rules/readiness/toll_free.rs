@@ -2,21 +2,19 @@
 
 use telnyx_client::{VerificationRequest, VerificationStatus};
 
-use super::wording::sentence;
-use super::{check, finding, Check, CheckKey, CheckState, Finding, Verdict};
+use super::wording::{capitalize, sentence, verification_status_words};
+use super::{check, finding, waiting, Check, CheckKey, CheckState, Finding, Term, Verdict};
 
 pub(super) const TOLL_FREE: &str = "Toll-free verification";
 
 pub(super) fn toll_free(verification: Option<&VerificationRequest>) -> (Check, Option<Finding>) {
     use VerificationStatus as V;
+    let line = |state, detail: String| {
+        check(CheckKey::Compliance, TOLL_FREE, state, detail).term(Term::TollFreeVerification)
+    };
     let Some(v) = verification else {
         return (
-            check(
-                CheckKey::Compliance,
-                TOLL_FREE,
-                CheckState::Failed,
-                "No verification request covers it.",
-            ),
+            line(CheckState::Failed, "No verification request covers it.".to_owned()),
             finding(
                 Verdict::NeedsTollFreeVerification,
                 "The toll-free number has never been submitted for verification, so carriers block its texts.",
@@ -24,7 +22,7 @@ pub(super) fn toll_free(verification: Option<&VerificationRequest>) -> (Check, O
             ),
         );
     };
-    let code = v.verification_status.as_str();
+    let words = verification_status_words(&v.verification_status);
     let why = v
         .reason
         .as_deref()
@@ -32,42 +30,40 @@ pub(super) fn toll_free(verification: Option<&VerificationRequest>) -> (Check, O
         .filter(|s| !s.is_empty())
         .map(|s| format!(" {}", sentence(s)))
         .unwrap_or_default();
+    let detail = format!("{}.{why}", capitalize(&words));
     let (reason, fix) = match &v.verification_status {
-        V::Verified => {
+        V::Verified => return (line(CheckState::Passed, "Verified.".to_owned()), None),
+        V::WaitingForVendor | V::WaitingForTelnyx | V::InProgress => {
+            let on = match &v.verification_status {
+                V::WaitingForVendor => "Telnyx's verification partner",
+                _ => "Telnyx",
+            };
             return (
-                check(
-                    CheckKey::Compliance,
-                    TOLL_FREE,
-                    CheckState::Passed,
-                    "Verified (Verified).",
+                line(CheckState::Waiting, detail),
+                waiting(
+                    Verdict::TollFreeInReview,
+                    format!("Its toll-free verification is {words}."),
+                    "Nothing to do but wait for the review; Telnyx tells you if it needs anything from you.",
+                    on,
+                    None,
                 ),
-                None,
-            )
+            );
         }
         V::Rejected => (
-            format!("Its toll-free verification was rejected ({code}).{why}"),
+            format!("Its toll-free verification was rejected.{why}"),
             "Correct what the rejection names and submit a new verification request.",
         ),
         V::WaitingForCustomer => (
-            format!("Its toll-free verification is waiting for you ({code}).{why}"),
+            format!("Its toll-free verification is waiting for your answer.{why}"),
             "Answer the open questions on the verification request in the Telnyx portal.",
         ),
-        V::WaitingForVendor | V::WaitingForTelnyx | V::InProgress => (
-            format!("Its toll-free verification is under review ({code})."),
-            "Wait for the review to finish; nothing is needed from you now.",
-        ),
         V::Other(_) => (
-            format!("Its toll-free verification has a status this app does not know ({code})."),
+            format!("Its toll-free verification has {words}."),
             "Check the verification request in the Telnyx portal (Messaging › Toll-free verification).",
         ),
     };
     (
-        check(
-            CheckKey::Compliance,
-            TOLL_FREE,
-            CheckState::Failed,
-            format!("{code}.{why}"),
-        ),
+        line(CheckState::Failed, detail),
         finding(Verdict::NeedsTollFreeVerification, reason, fix),
     )
 }
