@@ -206,7 +206,7 @@ pub fn explain_telnyx(err: &ClientError) -> String {
                 format!("Telnyx refused the request (error {}: {words}).", item.code)
             };
             match telnyx_codes::lookup(item.code.trim()) {
-                Some(known) => format!("{head} {}", known.meaning),
+                Some(known) => format!("{head} {}", known.sentence()),
                 None => head,
             }
         }

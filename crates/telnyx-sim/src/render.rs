@@ -318,6 +318,9 @@ pub fn message_record(r: &MessageRecord) -> Value {
     if let Some(p) = &r.profile_name {
         v["profile_name"] = json!(p);
     }
+    if let Some(c) = &r.country_code {
+        v["country_code"] = json!(c);
+    }
     v
 }
 

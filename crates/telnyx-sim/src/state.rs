@@ -123,6 +123,15 @@ impl State {
             .copied()
     }
 
+    /// A number only in the inventory, by numeric id or E.164 (with or without the leading `+`).
+    pub fn inventory_only(&self, key: &str) -> Option<&crate::account::Number> {
+        let key = key.trim();
+        let digits = key.trim_start_matches([' ', '+']);
+        self.account.inventory_only.iter().find(|n| {
+            n.id == key || n.phone_number == key || n.phone_number.trim_start_matches('+') == digits
+        })
+    }
+
     /// Index of a number by exact phone number.
     pub fn by_phone(&self, phone: &str) -> Option<usize> {
         self.by_phone.get(phone).copied()

@@ -3,6 +3,7 @@
 
 pub mod columns;
 pub mod countries;
+pub mod diagnosis;
 pub mod glossary;
 pub mod numbers;
 pub mod profiles;

@@ -2,7 +2,9 @@
 //! calls. Every rule they apply comes from [`crate::rules`].
 
 pub mod accounts;
+pub mod diagnosis;
 pub mod numbers;
 pub mod session;
 pub mod sizes;
 pub mod snapshot;
+pub mod webhook_test;

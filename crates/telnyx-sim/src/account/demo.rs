@@ -315,7 +315,47 @@ pub fn build() -> Account {
     for idx in front_desk_numbers {
         b.account.numbers[idx].messaging_profile_id = Some(front_desk.clone());
     }
+
+    // --- Troubleshooting cases, added after everything else so that every number and record above keeps
+    // its values (the builder's random draws run in order). Area code 914 is not used above. ---
+    // 40305 on a text sent through Support Line from +12125550104, which is on no profile.
+    b.message(unassigned, "failed", &["40305"], 0);
+    if let Some(r) = b.account.message_records.last_mut() {
+        r.profile_id = Some(support.clone());
+        r.profile_name = Some("Support Line".into());
+    }
+    // A destination the profile does not allow: Support Line (US, CA) texting GB, error 40309.
+    let abroad = b.us_long(Some(&support));
+    set_phone(&mut b, abroad, "+19145550100");
+    b.assign_campaign(abroad, &cam_ok, "ASSIGNED", None);
+    b.message(abroad, "failed", &["40309"], 0);
+    if let Some(r) = b.account.message_records.last_mut() {
+        r.cld = "+447700900999".into();
+        r.country_code = Some("GB".into());
+    }
+    // Fixed since: a 40010 error from before its last change (registered since): history only.
+    let fixed = b.us_long(Some(&support));
+    set_phone(&mut b, fixed, "+19145550101");
+    b.assign_campaign(fixed, &cam_ok, "ASSIGNED", None);
+    b.account.numbers[fixed].updated_at = "2025-08-20T10:00:00.000Z".into();
+    b.message(fixed, "failed", &["40010"], 25);
+    // Only in the inventory: no messaging settings at all.
+    let mut inventory_only = super::Number::new("+19145550102", super::NumberKind::LongCode, "US");
+    inventory_only.id = super::numbering::id_for("+19145550102");
+    inventory_only.connection_id = Some("1494404757140276705".into());
+    inventory_only.connection_name = Some("Main office SIP".into());
+    inventory_only.purchased_at = "2025-06-02T15:10:00.000Z".into();
+    inventory_only.created_at = inventory_only.purchased_at.clone();
+    inventory_only.updated_at = inventory_only.purchased_at.clone();
+    b.account.inventory_only.push(inventory_only);
     b.account
+}
+
+/// Gives a number built by the builder a chosen phone number (and the id that goes with it).
+fn set_phone(b: &mut Builder, idx: usize, phone: &str) {
+    let n = &mut b.account.numbers[idx];
+    n.phone_number = phone.to_owned();
+    n.id = super::numbering::id_for(phone);
 }
 
 #[cfg(test)]
@@ -379,7 +419,9 @@ mod tests {
                 "{c}"
             );
         }
-        for code in ["40305", "40010", "40329", "40300", "40312", "40320"] {
+        for code in [
+            "40305", "40309", "40010", "40329", "40300", "40312", "40320",
+        ] {
             assert!(
                 a.message_records
                     .iter()
@@ -449,7 +491,8 @@ mod showcase_tests {
     #[test]
     fn demo_md_examples_hold() {
         let a = build();
-        assert_eq!(a.numbers.len(), 1512);
+        assert_eq!(a.numbers.len(), 1514);
+        assert_eq!(a.inventory_only.len(), 1);
         let ids: Vec<(&str, &str)> = a
             .profiles
             .iter()
@@ -476,7 +519,7 @@ mod showcase_tests {
         assert_eq!(campaign_status(&a, "+12125550103"), None);
         assert_eq!(errors(&a, "+12125550103"), vec!["40010", "40010"]);
         assert_eq!(profile_name(&a, "+12125550104"), None);
-        assert_eq!(errors(&a, "+12125550104"), vec!["40305"]);
+        assert_eq!(errors(&a, "+12125550104"), vec!["40305", "40305"]);
         assert_eq!(find(&a, "+12125550105").status, "purchase-pending");
         assert!(find(&a, "+12125550106").features.sms.is_none());
         assert!(find(&a, "+12125550107").health.success_ratio < 0.25);
@@ -536,7 +579,7 @@ mod showcase_tests {
             .numbers
             .iter()
             .filter(|n| n.country_code == "US" && n.kind == super::super::NumberKind::LongCode);
-        assert_eq!(us_long.count(), 990);
+        assert_eq!(us_long.count(), 992);
         assert_eq!(
             a.numbers
                 .iter()
@@ -550,7 +593,7 @@ mod showcase_tests {
                 a.message_records.len(),
                 a.campaign_assignments.len()
             ),
-            (175, 181, 915)
+            (175, 184, 917)
         );
     }
 }

@@ -297,6 +297,7 @@ impl Builder {
             carrier: "T-Mobile USA".to_string(),
             profile_id,
             profile_name,
+            country_code: Some("US".to_string()),
             created_at: format!(
                 "2025-08-{:02}T{hour:02}:{minute:02}:00.000Z",
                 31 - days_ago.min(30)

@@ -42,6 +42,12 @@ pub struct Account {
     /// Message detail records (`/detail_records?filter[record_type]=messaging`).
     #[serde(default)]
     pub message_records: Vec<MessageRecord>,
+    /// Numbers only in the inventory: listed by `GET /phone_numbers` and found by
+    /// `GET /phone_numbers/{id}`, but without messaging settings (absent from
+    /// `GET /phone_numbers/messaging`, 404 on `/phone_numbers/{id}/messaging`), as the guide says a
+    /// number can be (FACTS.md §9, troubleshooting 1). Their messaging fields are not served.
+    #[serde(default)]
+    pub inventory_only: Vec<Number>,
 }
 
 fn default_organization_id() -> String {
@@ -502,6 +508,9 @@ pub struct MessageRecord {
     pub profile_id: Option<String>,
     #[serde(default)]
     pub profile_name: Option<String>,
+    /// The recipient's country (ISO alpha-2), when known.
+    #[serde(default)]
+    pub country_code: Option<String>,
     #[serde(default = "default_timestamp")]
     pub created_at: String,
 }
@@ -536,7 +545,11 @@ impl Account {
     /// Fills derived fields (ids) and checks cross references; called on every account a simulator loads.
     pub(crate) fn normalized(mut self) -> Result<Self, SimError> {
         let mut seen = std::collections::HashSet::new();
-        for n in &mut self.numbers {
+        for n in self
+            .numbers
+            .iter_mut()
+            .chain(self.inventory_only.iter_mut())
+        {
             if n.id.is_empty() {
                 n.id = numbering::id_for(&n.phone_number);
             }

@@ -59,13 +59,19 @@ pub(crate) async fn list(sim: Sim, RawQuery(raw): RawQuery) -> ApiResult {
     };
     let state = sim.0.read();
     let numbers = &state.account.numbers;
-    let candidates: Box<dyn Iterator<Item = usize>> = match tag {
-        Some(t) => Box::new(state.tag_numbers(t).iter().copied()),
-        None => Box::new(0..numbers.len()),
+    let candidates: Box<dyn Iterator<Item = &crate::account::Number>> = match tag {
+        Some(t) => Box::new(state.tag_numbers(t).iter().map(|&i| &numbers[i])),
+        None => Box::new(numbers.iter()),
     };
-    let mut matching: Vec<usize> = candidates
-        .filter(|&i| {
-            let n = &numbers[i];
+    // Numbers only in the inventory come after the others (and carry their own tags).
+    let inventory_only = state
+        .account
+        .inventory_only
+        .iter()
+        .filter(|n| tag.is_none_or(|t| n.tags.iter().any(|x| x == t)));
+    let mut matching: Vec<&crate::account::Number> = candidates
+        .chain(inventory_only)
+        .filter(|n| {
             status.is_none_or(|s| n.status == s)
                 && number_type.is_none_or(|t| n.inventory_type() == t)
                 && (countries.is_empty()
@@ -78,19 +84,18 @@ pub(crate) async fn list(sim: Sim, RawQuery(raw): RawQuery) -> ApiResult {
         })
         .collect();
     match sort {
-        Some("purchased_at") => {
-            matching.sort_by(|&a, &b| numbers[a].purchased_at.cmp(&numbers[b].purchased_at))
-        }
+        Some("purchased_at") => matching.sort_by(|a, b| a.purchased_at.cmp(&b.purchased_at)),
         Some("connection_name") => {
-            matching.sort_by(|&a, &b| numbers[a].connection_name.cmp(&numbers[b].connection_name))
+            matching.sort_by(|a, b| a.connection_name.cmp(&b.connection_name))
         }
+        Some("phone_number") => matching.sort_by(|a, b| a.phone_number.cmp(&b.phone_number)),
         _ => {}
     }
     let data: Vec<render::PhoneNumberRecord<'_>> = matching
         .iter()
         .skip(page.offset())
         .take(page.size())
-        .map(|&i| render::phone_number(&state, &numbers[i]))
+        .map(|n| render::phone_number(&state, n))
         .collect();
     data_page(data, page.meta(matching.len()))
 }
@@ -98,8 +103,11 @@ pub(crate) async fn list(sim: Sim, RawQuery(raw): RawQuery) -> ApiResult {
 /// `GET /phone_numbers/{id}` (numeric id, or E.164 with `+` or `%2B`).
 pub(crate) async fn retrieve(sim: Sim, Path(id): Path<String>) -> ApiResult {
     let state = sim.0.read();
-    let idx = state
-        .find_number(&id)
-        .ok_or_else(|| ApiError::not_found("phone number"))?;
-    ok(json!({"data": render::phone_number(&state, &state.account.numbers[idx])}))
+    let number = match state.find_number(&id) {
+        Some(idx) => &state.account.numbers[idx],
+        None => state
+            .inventory_only(&id)
+            .ok_or_else(|| ApiError::not_found("phone number"))?,
+    };
+    ok(json!({"data": render::phone_number(&state, number)}))
 }
