@@ -3,6 +3,7 @@
 
 pub mod columns;
 pub mod countries;
+pub mod csv;
 pub mod plan;
 pub mod profiles;
 pub mod readiness;
