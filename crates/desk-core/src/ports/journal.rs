@@ -371,7 +371,7 @@ impl Journal for MemoryJournal {
             .values()
             .filter(|(_, j)| j.account == account)
             .collect();
-        list.sort_by(|a, b| b.0.cmp(&a.0));
+        list.sort_by_key(|j| std::cmp::Reverse(j.0));
         Ok(list.into_iter().map(|(_, j)| j.summary()).collect())
     }
 }

@@ -305,7 +305,7 @@ pub fn check_import(
                 id: p.id.as_str().to_owned(),
             }
         } else {
-            let text = if by_name.get(profile).is_some() {
+            let text = if by_name.contains_key(profile) {
                 format!(
                     "Line {line}: more than one profile is called “{}”; use its id instead.",
                     short(profile)

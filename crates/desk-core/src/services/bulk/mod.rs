@@ -61,14 +61,14 @@ impl Default for BulkOptions {
     fn default() -> Self {
         BulkOptions {
             chunk_size: 1000,
-            max_in_flight: 4,
+            max_in_flight: 8,
             poll_interval: Duration::from_millis(500),
             order_deadline: Duration::from_secs(300),
             settle_wait: Duration::from_secs(3),
             confirm_delay: Duration::from_secs(3),
             max_attempts: 4,
             concurrency: 4,
-            reread_batch: 100,
+            reread_batch: 200,
         }
     }
 }
