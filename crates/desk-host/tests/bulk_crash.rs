@@ -171,17 +171,23 @@ async fn killed_at_every_point_then_resumed() {
 
         // Resume from the file the killed child left.
         let svc = service(client(&sim.base_url(), &sim.api_key()), &journal);
-        assert_eq!(
-            svc.unfinished().expect("journal").len(),
-            1,
-            "killed at {step} #{nth}: one job left unfinished"
-        );
+        let cut_short = svc.unfinished().expect("journal").len();
         let done = svc
             .recover(&|_| {}, &CancelToken::new())
             .await
             .expect("recovers");
-        assert_eq!(done.len(), 1);
-        let job = &done[0];
+        assert_eq!(done.len(), cut_short);
+        let job = match done.as_slice() {
+            [job] => job.clone(),
+            // Killed after its last step: the child may have marked the job finished just before
+            // the signal landed. The journal then says so, and the checks below still hold.
+            [] if step == "confirmed" => {
+                let id = svc.jobs().expect("journal")[0].id.clone();
+                svc.job(&id).expect("the job")
+            }
+            other => panic!("killed at {step} #{nth}: {} jobs recovered", other.len()),
+        };
+        let job = &job;
         assert_eq!(job.state, JobState::Finished, "{step} #{nth}");
         let account = sim.account();
         for item in &job.items {

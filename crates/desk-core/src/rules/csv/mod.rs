@@ -176,8 +176,15 @@ pub fn parse_records(text: &str) -> Vec<(u32, Vec<String>)> {
     records
 }
 
-fn digits(s: &str) -> String {
-    s.chars().filter(char::is_ascii_digit).collect()
+/// A number's digits as a lookup key without allocating: (how many digits, their value).
+fn digits_key(s: &str) -> Option<(u8, u64)> {
+    let mut len = 0u8;
+    let mut value = 0u64;
+    for b in s.bytes().filter(u8::is_ascii_digit) {
+        len = len.checked_add(1)?;
+        value = value.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+    }
+    Some((len, value))
 }
 
 /// Edit distance, for "did you mean".
@@ -238,9 +245,9 @@ pub fn check_import(
 ) -> ImportCheck {
     let text = String::from_utf8_lossy(bytes);
     let records = parse_records(&text);
-    let by_digits: HashMap<String, &MessagingNumber> = numbers
+    let by_digits: HashMap<(u8, u64), &MessagingNumber> = numbers
         .iter()
-        .map(|n| (digits(n.phone_number.as_str()), n))
+        .filter_map(|n| Some((digits_key(n.phone_number.as_str())?, n)))
         .collect();
     let by_id: HashMap<&str, &MessagingProfile> =
         profiles.iter().map(|p| (p.id.as_str(), p)).collect();
@@ -328,7 +335,7 @@ pub fn check_import(
             problem(RowProblemKind::UnknownProfile, text);
             continue;
         };
-        let Some(number) = by_digits.get(&digits(&normal)) else {
+        let Some(number) = digits_key(&normal).and_then(|k| by_digits.get(&k)) else {
             problem(
                 RowProblemKind::NotOnAccount,
                 format!("Line {line}: {normal} is not on this account."),
