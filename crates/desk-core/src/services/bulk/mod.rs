@@ -604,9 +604,15 @@ impl<'a> Run<'a> {
             .into_iter()
             .map(|(o, idxs)| (BulkOrderId::new(o), idxs, now))
             .collect();
+        // Numbers found sent at the start may have had their PATCH sent before the crash: if an
+        // order failed them, they are re-read before any PATCH, never patched blindly.
+        let resumed: HashSet<usize> = in_flight
+            .iter()
+            .flat_map(|(_, idxs, _)| idxs.iter().copied())
+            .collect();
         let mut patches = Vec::new();
         if !unknown.is_empty() {
-            self.resolve_unknown(std::mem::take(&mut unknown)).await?;
+            patches.extend(self.resolve_unknown(std::mem::take(&mut unknown)).await?);
         }
         loop {
             // Send while there is room.
@@ -649,14 +655,20 @@ impl<'a> Run<'a> {
                 let (still, more_patches, more_unknown) =
                     self.poll(std::mem::take(&mut in_flight)).await?;
                 in_flight = still;
-                patches.extend(more_patches);
+                for i in more_patches {
+                    if resumed.contains(&i) {
+                        unknown.push(i);
+                    } else {
+                        patches.push(i);
+                    }
+                }
                 unknown.extend(more_unknown);
             }
             if !patches.is_empty() {
                 unknown.extend(self.patch_each(std::mem::take(&mut patches)).await?);
             }
             if !unknown.is_empty() && in_flight.is_empty() {
-                self.resolve_unknown(std::mem::take(&mut unknown)).await?;
+                patches.extend(self.resolve_unknown(std::mem::take(&mut unknown)).await?);
             }
         }
         let cancelled = self.cancel.is_cancelled();
@@ -855,9 +867,10 @@ impl<'a> Run<'a> {
     /// whose PATCH answer was lost (to re-read).
     async fn patch_each(&mut self, idxs: Vec<usize>) -> Result<Vec<usize>, Error> {
         for &i in &idxs {
+            // The order id stays: it tells a resumed job that an order failed this number, so a
+            // number that has not moved goes on with a PATCH, not another order.
             let item = &mut self.job.items[i];
             item.state = ItemState::Sent;
-            item.order_id = None;
             item.attempts += 1;
         }
         self.save(&idxs)?;
@@ -982,17 +995,21 @@ impl<'a> Run<'a> {
 
     /// Numbers whose write may or may not have been applied: after `settle_wait`, those on their
     /// target are moved, the others are planned again (sent again only because they did not move).
-    async fn resolve_unknown(&mut self, idxs: Vec<usize>) -> Result<(), Error> {
+    /// Returns the numbers that did not move although an order was answered for them (it failed
+    /// them, or they were being patched): they go on with a PATCH.
+    async fn resolve_unknown(&mut self, idxs: Vec<usize>) -> Result<Vec<usize>, Error> {
         tokio::time::sleep(self.svc.options.settle_wait).await;
         let phones = idxs
             .iter()
             .map(|&i| self.job.items[i].phone_number.clone())
             .collect();
         let now = self.reread(phones).await?;
+        let mut patch = Vec::new();
         for &i in &idxs {
             let item = &self.job.items[i];
             match now.get(&item.phone_number) {
                 Some(p) if *p == item.to => self.set(i, ItemState::Moved, None, None),
+                Some(_) if item.order_id.is_some() => patch.push(i),
                 Some(_) => {
                     let item = &mut self.job.items[i];
                     item.state = ItemState::Planned;
@@ -1010,7 +1027,7 @@ impl<'a> Run<'a> {
         }
         self.save(&idxs)?;
         self.emit("reread", None);
-        Ok(())
+        Ok(patch)
     }
 
     /// Re-reads every moved number not yet confirmed; one not on its target after a second look
