@@ -2,6 +2,9 @@
 # Every benchmark, each against a baseline measured in the same run (ratios, not absolute times):
 #   1. the client's paging (concurrency 8 and 4 vs sequential vs the latency floor),
 #   2. the Numbers screen's backend load (five lists, rows, JSON) vs listing the numbers alone,
+#   2b. bulk assignment: 5,000 numbers moved by the bulk runner vs one PATCH per number in sequence
+#      vs eight PATCHes at a time (BENCH_BULK_SAMPLE=N runs the sequential loop on N numbers only
+#      and extrapolates, which the output says), and a 50,000-row CSV import check,
 #   3. the Numbers screen in the real window of the release build (full list vs raw paging from
 #      Node, keystroke-to-list, memory against a blank WebKit window measured in the same run),
 #      against a standalone simulator, and
@@ -20,6 +23,10 @@ cargo run --release --locked -p telnyx-client --example bench_paging
 
 echo "==> Numbers screen backend benchmark"
 cargo run --release --locked -p desk-core --example bench_snapshot
+
+echo "==> Bulk assignment benchmark (runner vs sequential vs 8 concurrent PATCHes)"
+cargo run --release --locked -p desk-core --example bench_bulk -- 5000 80 \
+  ${BENCH_BULK_SAMPLE:+--sequential-sample "$BENCH_BULK_SAMPLE"}
 
 echo "==> Numbers screen benchmark (release build, real window)"
 E2E_APP="$ROOT/target/release/number-desk" E2E_SIM="$ROOT/target/release/telnyx-sim" \

@@ -40,6 +40,7 @@ pub use account::{
 pub use errors::{ApiError, SimError};
 pub use faults::{Faults, ForcedError, RefusedList};
 pub use server::{SimConfig, Simulator, DEFAULT_BULK_MAX_NUMBERS};
+pub use state::WriteCounts;
 
 /// The demo account's accepted API key.
 pub const DEMO_API_KEY: &str = "KEYdemo0000NUMBERDESK0000simulator";

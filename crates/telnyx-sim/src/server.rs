@@ -212,6 +212,11 @@ impl Simulator {
         self.shared.faults().clone()
     }
 
+    /// The profile writes received so far (bulk orders, PATCHes, per number, redundant ones).
+    pub fn writes(&self) -> crate::state::WriteCounts {
+        self.shared.read().writes.clone()
+    }
+
     /// Number of `/v2` requests served so far.
     pub fn requests_served(&self) -> u64 {
         self.shared.served.load(Ordering::Relaxed)

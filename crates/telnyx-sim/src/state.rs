@@ -48,6 +48,8 @@ pub struct State {
     campaign_by_phone: HashMap<String, usize>,
     records_by_cli: HashMap<String, Vec<usize>>,
     pub orders: HashMap<String, BulkOrder>,
+    /// Writes received for numbers' messaging profiles (`GET /_sim/writes`).
+    pub writes: WriteCounts,
     /// Earliest time a pending bulk item settles, if any.
     next_due: Option<Instant>,
 }
@@ -69,6 +71,7 @@ impl State {
             campaign_by_phone: HashMap::new(),
             records_by_cli: HashMap::new(),
             orders: HashMap::new(),
+            writes: WriteCounts::default(),
             next_due: None,
         };
         for p in &s.account.profiles {
@@ -178,6 +181,20 @@ impl State {
             .get(cli)
             .map(Vec::as_slice)
             .unwrap_or(&[])
+    }
+
+    /// A profile change that arrived through the API (a PATCH or a settling bulk item): counted as
+    /// redundant when the number is already on that profile, then applied.
+    pub fn apply_write(&mut self, idx: usize, profile: Option<String>, now: &str) {
+        if self
+            .account
+            .numbers
+            .get(idx)
+            .is_some_and(|n| n.messaging_profile_id == profile)
+        {
+            self.writes.redundant += 1;
+        }
+        self.set_profile(idx, profile, now);
     }
 
     /// Assigns (`Some`) or unassigns (`None`) a number, keeping every index in step.
@@ -296,7 +313,7 @@ impl State {
             {
                 continue;
             }
-            self.set_profile(idx, profile, stamp);
+            self.apply_write(idx, profile, stamp);
         }
         self.next_due = next;
     }
@@ -317,4 +334,19 @@ pub fn due_times(start: Instant, settle: Duration, count: usize) -> impl Iterato
         let frac = (i + 1) as f64 / count.max(1) as f64;
         start + settle.mul_f64(frac)
     })
+}
+
+/// What the simulator has been asked to write to numbers' messaging profiles: how a test tells
+/// that nothing was sent twice (`GET /_sim/writes`, [`crate::Simulator::writes`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct WriteCounts {
+    /// Bulk orders accepted (`POST /messaging_numbers_bulk_updates`).
+    pub bulk_orders: u64,
+    /// PATCHes of a number that set its `messaging_profile_id`.
+    pub patches: u64,
+    /// Profile changes applied to a number already on that profile (a write sent again after it
+    /// had taken effect).
+    pub redundant: u64,
+    /// Per number (+E.164): accepted bulk orders listing it plus PATCHes setting its profile.
+    pub numbers: std::collections::BTreeMap<String, u32>,
 }

@@ -1,6 +1,6 @@
 //! Fault injection and admin endpoints over loopback HTTP: 429 with rate headers and Retry-After, the
 //! request-rate limit, 5xx, dropped connections, malformed bodies, latency, a forced PATCH error,
-//! stopping the listener, reset, and the loopback-only bind.
+//! stopping the listener, reset, the loopback-only bind, and the write counters of `/_sim/writes`.
 
 mod common;
 
@@ -251,6 +251,71 @@ async fn fail_next_patch_forces_one_error() {
         .await
         .unwrap();
     assert_eq!(resp.status().as_u16(), 422);
+}
+
+/// `GET /_sim/writes` counts accepted bulk orders, PATCHes that set a profile, per number, and
+/// the redundant ones (a number set to the profile it is already on); refused writes and dropped
+/// requests are not writes.
+#[tokio::test]
+async fn writes_are_counted_per_number_with_redundant_ones() {
+    let mut config = SimConfig::demo();
+    config.bulk_settle = Duration::from_millis(50);
+    let ctx = Ctx::with(config).await;
+    let marketing = ctx.profile_id("Marketing – Spring").await;
+    let others: Vec<String> = ctx
+        .sim
+        .account()
+        .numbers
+        .iter()
+        .filter(|n| {
+            n.phone_number.starts_with("+1")
+                && n.messaging_profile_id.as_deref() != Some(&marketing)
+        })
+        .take(2)
+        .map(|n| n.phone_number.clone())
+        .collect();
+    let (a, b) = (&others[0], &others[1]);
+    let r = ctx
+        .post(
+            "/messaging_numbers_bulk_updates",
+            json!({"messaging_profile_id": marketing, "numbers": [a, b]}),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    tokio::time::sleep(Duration::from_millis(120)).await;
+    // The same profile again: applied, but redundant.
+    let r = ctx
+        .patch(
+            &format!("/phone_numbers/{a}/messaging"),
+            json!({"messaging_profile_id": marketing}),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    // Refused: not a write.
+    let r = ctx
+        .patch(
+            &format!("/phone_numbers/{b}/messaging"),
+            json!({"messaging_profile_id": "00000000-0000-4000-8000-000000000000"}),
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    // Tags only: not a profile write.
+    ctx.patch(
+        &format!("/phone_numbers/{b}/messaging"),
+        json!({"tags": ["x"]}),
+    )
+    .await;
+    let w = ctx.admin(Method::GET, "/writes", None).await;
+    assert_eq!(
+        w,
+        json!({"bulk_orders": 1, "patches": 1, "redundant": 1, "numbers": {a.as_str(): 2, b.as_str(): 1}})
+    );
+    assert_eq!(ctx.sim.writes().redundant, 1);
+    let state = ctx.admin(Method::GET, "/state", None).await;
+    assert_eq!(
+        state["writes"],
+        json!({"bulk_orders": 1, "patches": 1, "redundant": 1})
+    );
 }
 
 #[tokio::test]

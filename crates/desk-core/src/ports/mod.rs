@@ -2,5 +2,6 @@
 //! (`desk-host`: the OS keychain, the settings file), each with an in-memory implementation for
 //! tests.
 
+pub mod journal;
 pub mod secrets;
 pub mod settings_store;

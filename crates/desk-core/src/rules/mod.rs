@@ -3,9 +3,11 @@
 
 pub mod columns;
 pub mod countries;
+pub mod csv;
 pub mod diagnosis;
 pub mod glossary;
 pub mod numbers;
+pub mod plan;
 pub mod profiles;
 pub mod readiness;
 pub mod rows;

@@ -2,6 +2,7 @@
 //! calls. Every rule they apply comes from [`crate::rules`].
 
 pub mod accounts;
+pub mod bulk;
 pub mod diagnosis;
 pub mod numbers;
 pub mod session;

@@ -27,6 +27,7 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router<Arc<Shared>> {
     Router::new()
         .route("/state", get(state_summary))
         .route("/reset", post(reset))
+        .route("/writes", get(writes))
         .route("/listener/stop", post(stop_listener))
         .route(
             "/faults",
@@ -170,9 +171,19 @@ fn summary(state: &SimState, shared: &Shared, faults: &Faults) -> Value {
         "bulk_orders": state.orders.len(),
         "bulk_pending_numbers": state.pending_bulk_items(),
         "requests_served": shared.served.load(Ordering::Relaxed),
+        "writes": {
+            "bulk_orders": state.writes.bulk_orders,
+            "patches": state.writes.patches,
+            "redundant": state.writes.redundant,
+        },
         "listener": if shared.stopped() { "stopped" } else { "running" },
         "faults": faults,
     })
+}
+
+/// `GET /_sim/writes`: the profile writes received so far, per number ([`crate::state::WriteCounts`]).
+async fn writes(State(shared): Admin) -> Response {
+    axum::Json(shared.read().writes.clone()).into_response()
 }
 
 /// `POST /_sim/reset`: the account, bulk orders and faults go back to how the simulator started.

@@ -95,6 +95,10 @@ pub(crate) async fn create(sim: Sim, body: Bytes) -> ApiResult {
         }
         Some(profile)
     };
+    state.writes.bulk_orders += 1;
+    for phone in &numbers {
+        *state.writes.numbers.entry(phone.clone()).or_default() += 1;
+    }
     let due = due_times(Instant::now(), sim.0.bulk_settle, numbers.len());
     let items = numbers
         .into_iter()

@@ -285,7 +285,10 @@ fn patch_number(shared: &Shared, key: &str, body: &[u8], legacy: bool) -> ApiRes
     };
     let stamp = crate::now_stamp();
     if let Some(profile) = new_profile {
-        state.set_profile(idx, profile, &stamp);
+        state.writes.patches += 1;
+        let phone = state.account.numbers[idx].phone_number.clone();
+        *state.writes.numbers.entry(phone).or_default() += 1;
+        state.apply_write(idx, profile, &stamp);
     }
     if let Some(tags) = tags {
         state.set_tags(idx, tags);

@@ -1,0 +1,127 @@
+//! The SQLite journal: what is written is read back, updates replace items, jobs list newest first,
+//! unfinished jobs are found after the file is reopened (as after a crash), WAL mode and the
+//! schema version, and a newer schema is refused rather than misread.
+
+use desk_core::ports::journal::{ItemState, Job, JobItem, JobKind, JobState, Journal};
+use desk_host::{SqliteJournal, JOURNAL_FILE};
+
+fn folder(test: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("desk-host-journal-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn item(phone: &str, state: ItemState) -> JobItem {
+    JobItem {
+        number_id: format!("id{phone}"),
+        phone_number: phone.into(),
+        from: None,
+        to: Some("p1".into()),
+        state,
+        order_id: None,
+        code: None,
+        words: None,
+        confirmed: None,
+        attempts: 0,
+    }
+}
+
+fn job(id: &str, account: &str, n: usize) -> Job {
+    Job {
+        id: id.into(),
+        account: account.into(),
+        created_at: "2026-12-02T01:00:00Z".into(),
+        who: "Acme (production)".into(),
+        kind: JobKind::Move,
+        state: JobState::Running,
+        undoes: None,
+        items: (0..n)
+            .map(|i| item(&format!("+1212555{i:04}"), ItemState::Planned))
+            .collect(),
+    }
+}
+
+#[test]
+fn round_trip_update_and_order() {
+    let dir = folder("round");
+    let j = SqliteJournal::open_in(&dir).expect("opens");
+    assert_eq!(j.path(), dir.join(JOURNAL_FILE));
+    let mut a = job("a", "acct", 3);
+    a.kind = JobKind::Undo;
+    a.undoes = Some("z".into());
+    j.create(&a).unwrap();
+    j.create(&job("b", "acct", 2)).unwrap();
+    j.create(&job("c", "other", 1)).unwrap();
+    assert_eq!(j.job("a").unwrap().unwrap(), a);
+    assert_eq!(j.job("nope").unwrap(), None);
+
+    let mut changed = a.items[1].clone();
+    changed.state = ItemState::Failed;
+    changed.code = Some("10015".into());
+    changed.words = Some("Telnyx refused it.".into());
+    changed.order_id = Some("o-1".into());
+    changed.confirmed = Some(false);
+    changed.attempts = 2;
+    j.update_items("a", &[changed.clone()]).unwrap();
+    let back = j.job("a").unwrap().unwrap();
+    assert_eq!(back.items[1], changed);
+    assert_eq!(
+        back.items[0], a.items[0],
+        "the others untouched, in their order"
+    );
+
+    let ids: Vec<String> = j.jobs("acct").unwrap().into_iter().map(|s| s.id).collect();
+    assert_eq!(ids, ["b", "a"], "newest first, this account only");
+    let summary = &j.jobs("acct").unwrap()[1];
+    assert_eq!((summary.counts.planned, summary.counts.failed), (2, 1));
+
+    j.set_state("b", JobState::Finished).unwrap();
+    assert!(j.set_state("nope", JobState::Finished).is_err());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn unfinished_jobs_survive_reopening() {
+    let dir = folder("reopen");
+    {
+        let j = SqliteJournal::open_in(&dir).unwrap();
+        j.create(&job("done", "acct", 1)).unwrap();
+        j.set_state("done", JobState::Finished).unwrap();
+        j.create(&job("cut", "acct", 5)).unwrap();
+        let mut sent = item("+12125550001", ItemState::Sent);
+        sent.order_id = Some("order-9".into());
+        j.update_items("cut", &[sent]).unwrap();
+        // Dropped without any shutdown: as if the app were killed.
+    }
+    let j = SqliteJournal::open_in(&dir).unwrap();
+    let open = j.unfinished("acct").unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].id, "cut");
+    assert_eq!(open[0].items[1].order_id.as_deref(), Some("order-9"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn wal_and_schema_version() {
+    let dir = folder("schema");
+    drop(SqliteJournal::open_in(&dir).unwrap());
+    let conn = rusqlite::Connection::open(dir.join(JOURNAL_FILE)).unwrap();
+    let pragma = |name: &str| -> String {
+        conn.query_row(&format!("PRAGMA {name}"), [], |r| {
+            r.get::<_, rusqlite::types::Value>(0)
+        })
+        .map(|v| match v {
+            rusqlite::types::Value::Text(t) => t,
+            rusqlite::types::Value::Integer(i) => i.to_string(),
+            other => format!("{other:?}"),
+        })
+        .unwrap()
+    };
+    assert_eq!(pragma("journal_mode"), "wal");
+    assert_eq!(pragma("user_version"), "1");
+    conn.execute_batch("PRAGMA user_version = 7").unwrap();
+    drop(conn);
+    let refused = SqliteJournal::open_in(&dir).unwrap_err();
+    assert!(refused.0.contains("newer"), "{refused}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
