@@ -80,7 +80,10 @@ test("a key Telnyx refuses is reported and nothing is stored", async (t) => {
   assert.equal(await (await app.browser.$('[data-testid="error-notice"]')).isExisting(), false);
   const field = await (await app.byTestId("connect-key")).getLocation();
   const said = await error.getLocation();
-  assert.ok(said.y > field.y && said.y - field.y < 120, `the sentence sits under the field (${field.y} → ${said.y})`);
+  assert.ok(
+    said.y > field.y && said.y - field.y < 120,
+    `the sentence sits under the field (${field.y} → ${said.y})`,
+  );
   assert.deepEqual(keychainEntries(), before);
   // Typing a new key clears it.
   await (await app.byTestId("connect-key")).setValue("KEYanother");
@@ -107,7 +110,10 @@ test("a setting out of range is explained at its field and the error clears once
   assert.equal(await input.getAttribute("aria-invalid"), "true");
   const field = await input.getLocation();
   const said = await error.getLocation();
-  assert.ok(said.y > field.y && said.y - field.y < 120, `the error sits at its field (${field.y} → ${said.y})`);
+  assert.ok(
+    said.y > field.y && said.y - field.y < 120,
+    `the error sits at its field (${field.y} → ${said.y})`,
+  );
   await typeOver("4");
   await (await app.byTestId("setting-chunk")).click();
   await app.browser.waitUntil(
