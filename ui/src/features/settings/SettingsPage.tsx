@@ -211,8 +211,8 @@ function NumberSetting(props: {
         onBlur={() => {
           const value = Number(draft);
           // Values the backend cannot even receive (a u32) are refused here; the range is its call.
-          if (draft.trim() === "" || !Number.isInteger(value) || value < 1 || value > 4_294_967_295)
-            field.setError("Please enter a whole number of 1 or more.");
+          if (draft.trim() === "" || !Number.isInteger(value) || value < 0 || value > 4_294_967_295)
+            field.setError("Please enter a whole number.");
           else if (value !== props.value) field.run(() => props.save(value));
         }}
       />
