@@ -90,7 +90,7 @@ pub const REQUEST_ERRORS: &[TelnyxCode] = &[
     c("10007", "Unexpected error",
         "Telnyx had an unexpected problem on its side.",
         "A temporary fault at Telnyx.",
-        "Nothing changed; try again in a few minutes."),
+        "Try again in a few minutes."),
     c("10009", "Authentication failed",
         "Telnyx did not accept the API key.",
         "The key is mistyped, incomplete, or was revoked.",

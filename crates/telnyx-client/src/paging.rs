@@ -3,7 +3,7 @@
 
 use std::future::Future;
 
-use futures::stream::{self, StreamExt, TryStreamExt};
+use futures::stream::{self, StreamExt};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -138,8 +138,9 @@ where
 }
 
 /// Fetches the pages `pages` with at most `concurrency` requests in flight, calling `on_page`
-/// after each, and returns their records in page order. The first error stops it (the remaining
-/// requests are dropped).
+/// after each, and returns their records in page order. A page that fails (after the retries
+/// inside `fetch`) does not stop the others; it is tried once more at the end, and only if it
+/// fails again is the listing an error (that page's).
 async fn fetch_range<T, F, Fut>(
     pages: std::ops::RangeInclusive<u32>,
     concurrency: usize,
@@ -153,18 +154,31 @@ where
     let start = *pages.start();
     let mut slots: Vec<Option<Vec<T>>> = Vec::new();
     slots.resize_with(pages.clone().count(), || None);
-    let mut stream = stream::iter(pages)
-        .map(|n| {
-            let fut = fetch(n);
-            async move { fut.await.map(|items| (n, items)) }
-        })
-        .buffer_unordered(concurrency.max(1));
-    while let Some((n, items)) = stream.try_next().await? {
-        // n is within `pages`, so the index is in bounds.
-        if let Some(slot) = slots.get_mut((n - start) as usize) {
-            *slot = Some(items);
+    let mut failed: Vec<u32> = pages.collect();
+    for last_try in [false, true] {
+        let mut stream = stream::iter(std::mem::take(&mut failed))
+            .map(|n| {
+                let fut = fetch(n);
+                async move { (n, fut.await) }
+            })
+            .buffer_unordered(concurrency.max(1));
+        while let Some((n, page)) = stream.next().await {
+            match page {
+                Ok(items) => {
+                    // n is within `pages`, so the index is in bounds.
+                    if let Some(slot) = slots.get_mut((n - start) as usize) {
+                        *slot = Some(items);
+                    }
+                    on_page();
+                }
+                Err(err) if last_try => return Err(err),
+                Err(_) => failed.push(n),
+            }
         }
-        on_page();
+        if failed.is_empty() {
+            break;
+        }
+        failed.sort_unstable();
     }
     Ok(slots.into_iter().flatten().flatten().collect())
 }
@@ -432,7 +446,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn first_error_stops_the_listing() {
+    async fn a_page_that_fails_twice_fails_the_listing_and_once_does_not() {
         let calls = AtomicUsize::new(0);
         let err = collect_rest(
             "GET /x",
@@ -454,7 +468,34 @@ mod tests {
         .await
         .expect_err("fails");
         assert!(matches!(err, Error::InvalidInput(_)));
-        assert!(calls.load(Ordering::SeqCst) < 50);
+        assert_eq!(
+            calls.load(Ordering::SeqCst),
+            50,
+            "49 pages, then page 3 once more"
+        );
+
+        let failed_once = Mutex::new(false);
+        let out = collect_rest(
+            "GET /x",
+            vec![1u32],
+            5,
+            2,
+            |n| {
+                let fail =
+                    n == 4 && !std::mem::replace(&mut *failed_once.lock().expect("lock"), true);
+                async move {
+                    if fail {
+                        Err(Error::InvalidInput("once".into()))
+                    } else {
+                        Ok(vec![n])
+                    }
+                }
+            },
+            &|_| {},
+        )
+        .await
+        .expect("the second try brings page 4");
+        assert_eq!(out, [1, 2, 3, 4, 5]);
     }
 
     /// A fake listing of `records` records, `size` a page, counting the requests.

@@ -13,6 +13,7 @@ use telnyx_client::{
 
 use crate::rules::columns::RowColumns;
 use crate::rules::profiles::ProfileSummary;
+use crate::rules::readiness::thousands;
 use crate::rules::rows::{ListRow, NumberRow, SnapshotIndex};
 use crate::services::sizes::RememberedSizes;
 use crate::services::snapshot::{
@@ -509,7 +510,11 @@ fn missing_numbers(missing: &MissingPages, snapshot: &AccountSnapshot) -> Missin
         .iter()
         .map(|p| {
             let first = (p - 1) * size + 1;
-            format!("{}–{}", thousands(first), thousands(p * size))
+            format!(
+                "{}–{}",
+                thousands(i64::from(first)),
+                thousands(i64::from(p * size))
+            )
         })
         .collect();
     let positions = match spans.as_slice() {
@@ -528,19 +533,6 @@ fn missing_numbers(missing: &MissingPages, snapshot: &AccountSnapshot) -> Missin
         positions,
         why: missing.why.clone(),
     }
-}
-
-/// 12345 → "12,345".
-fn thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The numbers' list rows, in order, computed on every core (readiness for 10,000 numbers is

@@ -222,8 +222,7 @@ export function NumbersPage() {
           <strong className="notice-title">Some numbers did not arrive</strong>
           <p>
             Telnyx did not send about {countFormat.format(data.missing.aboutNumbers)} of this account's
-            numbers ({data.missing.positions} of {countFormat.format(data.missing.totalPages)} pages' worth,
-            in Telnyx's order), even after trying again. {data.missing.why}
+            numbers ({data.missing.positions} in Telnyx's order), even after trying again. {data.missing.why}
           </p>
           <p>
             The list shows the {countFormat.format(data.rows.length)} numbers that arrived; counts and filters

@@ -20,7 +20,7 @@ export function reportView(
     ? `${subject} is now on ${profileName}.`
     : `${subject} is no longer on a messaging profile.`;
   const wanted = profileName ? `on ${profileName}` : "off its messaging profile";
-  const lost = report.lostAnswer ? ` (What happened: ${report.lostAnswer})` : "";
+  // The technical "why" of a lost answer stays in the log: the person needs what Telnyx holds.
   switch (report.outcome.outcome) {
     case "made":
       return { tone: "done", text: made, checkAgain: false };
@@ -28,7 +28,7 @@ export function reportView(
       return {
         tone: "done",
         text: report.lostAnswer
-          ? `${made} Telnyx's answer to the change was lost, so Number Desk read the number back: Telnyx did make the change.${lost}`
+          ? `${made} Telnyx's answer to the change was lost, so Number Desk read the number back: Telnyx did make the change.`
           : `Checked with Telnyx: ${made} The change was made.`,
         checkAgain: false,
       };
@@ -36,19 +36,16 @@ export function reportView(
       return {
         tone: "error",
         text: report.lostAnswer
-          ? `${subject} was not changed: Telnyx's answer was lost, and reading the number back shows Telnyx did not make the change. You can try again.${lost}`
+          ? `${subject} was not changed: Telnyx's answer was lost, and reading the number back shows Telnyx did not make the change. You can try again.`
           : `Checked with Telnyx: ${subject} is not ${wanted}, so the change was not made. You can try again.`,
         checkAgain: false,
       };
     case "unknown":
       return {
         tone: "unknown",
-        text:
-          `Number Desk can't tell whether ${subject} was changed: ` +
-          (report.lostAnswer
-            ? `Telnyx's answer to the change was lost, and reading the number back failed too. `
-            : `reading the number back failed. `) +
-          `${report.outcome.readFailure} Check again in a moment.${lost}`,
+        text: report.lostAnswer
+          ? `Number Desk can't tell whether ${subject} was changed: Telnyx's answer to the change was lost, and reading the number back failed too. Check again in a moment, before changing it once more.`
+          : `Number Desk can't tell whether ${subject} was changed: reading the number back from Telnyx failed. Check again in a moment.`,
         checkAgain: true,
       };
   }

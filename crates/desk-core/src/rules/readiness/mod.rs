@@ -98,6 +98,7 @@ pub use health::{
     MIN_SUCCESS_RATIO,
 };
 pub use webhook::{judge_webhook, judge_webhook_url, WebhookJudgement};
+pub(crate) use wording::thousands;
 pub use wording::{assignment_status_words, number_status_words, verification_status_words};
 
 /// Act, wait, or fine: what a verdict asks of the admin (module docs).

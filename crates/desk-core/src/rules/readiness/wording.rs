@@ -86,7 +86,7 @@ pub(super) fn with_article(name: &str) -> String {
 }
 
 /// `1840` → `"1,840"`.
-pub(super) fn thousands(n: i64) -> String {
+pub(crate) fn thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if n < 0 {
