@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use desk_core::services::numbers::{ChangeOutcome, NumbersService, ProfileTarget};
-use telnyx_client::{ApiKey, Client, MessagingProfileId, NumberRef, PhoneNumberId};
+use telnyx_client::{ApiKey, Client, ClientBuilder, MessagingProfileId, NumberRef, PhoneNumberId};
 use telnyx_sim::faults::{Faults, ForcedError};
 use telnyx_sim::{SimConfig, Simulator};
 
@@ -21,12 +21,18 @@ struct Case {
 }
 
 async fn case(retries: u32) -> Case {
+    case_with(|b| {
+        b.max_retries(retries)
+            .retry_backoff(Duration::from_millis(5), Duration::from_millis(20))
+    })
+    .await
+}
+
+async fn case_with(client: impl FnOnce(ClientBuilder) -> ClientBuilder) -> Case {
     let sim = Simulator::start(SimConfig::demo())
         .await
         .expect("simulator starts");
-    let client = Client::builder(&sim.base_url(), ApiKey::new(sim.api_key()))
-        .max_retries(retries)
-        .retry_backoff(Duration::from_millis(5), Duration::from_millis(20))
+    let client = client(Client::builder(&sim.base_url(), ApiKey::new(sim.api_key())))
         .build()
         .expect("client builds");
     let service = NumbersService::new();
@@ -214,40 +220,17 @@ async fn a_refusal_is_an_error_and_nothing_is_read_back() {
 
 #[tokio::test]
 async fn a_timeout_after_sending_is_not_reported_as_not_changed() {
-    let sim = Simulator::start(SimConfig::demo())
-        .await
-        .expect("simulator starts");
-    let client = Client::builder(&sim.base_url(), ApiKey::new(sim.api_key()))
-        .max_retries(0)
-        .request_timeout(Duration::from_millis(300))
-        .build()
-        .expect("client builds");
-    let service = NumbersService::new();
-    let list = service
-        .load("demo", &client, |_| {}, None)
-        .await
-        .expect("loads");
-    let number = list
-        .rows
-        .rows()
-        .find(|r| r.profile_id.is_none() && r.sms)
-        .expect("an unassigned number")
-        .id
-        .clone();
-    let profile = MessagingProfileId::new(list.profiles[0].id.clone());
-    sim.set_faults(Faults {
+    let c = case_with(|b| b.max_retries(0).request_timeout(Duration::from_millis(300))).await;
+    c.fault(Faults {
         p_timeout: 1.0,
         timeout_hang_ms: 2_000,
         ..Faults::default()
     });
-    let report = service
-        .set_profile("demo", &client, &number, ProfileTarget::Assign(profile))
-        .await
-        .expect("a report, not an error");
+    let report = c.set().await.expect("a report, not an error");
     assert!(
         matches!(report.outcome, ChangeOutcome::Unknown { .. }),
         "{:?}",
         report.outcome
     );
-    sim.shutdown().await;
+    c.sim.shutdown().await;
 }
