@@ -92,3 +92,19 @@ impl From<telnyx_client::Error> for IpcError {
         Error::from(err).into()
     }
 }
+
+impl IpcError {
+    /// Something of the host (a file, a dialog) failed; `message` is already in plain words.
+    pub fn internal(message: impl Into<String>) -> Self {
+        IpcError::Internal {
+            message: message.into(),
+        }
+    }
+
+    /// An input was not acceptable; `message` is already in plain words.
+    pub fn validation(message: impl Into<String>) -> Self {
+        IpcError::Validation {
+            message: message.into(),
+        }
+    }
+}

@@ -3,6 +3,8 @@
 
 mod commands;
 mod error;
+mod files;
+mod jobs;
 mod memory;
 mod navigation;
 mod rendering;
@@ -55,6 +57,20 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::numbers::check_number_profile,
             commands::numbers::load_missing_numbers,
             commands::numbers::create_messaging_profile,
+            commands::assign::preview_move,
+            commands::assign::run_move,
+            commands::assign::cancel_job,
+            commands::assign::preview_undo,
+            commands::assign::undo_job,
+            commands::assign::retry_failed,
+            commands::assign::list_jobs,
+            commands::assign::job_detail,
+            commands::assign::unfinished_jobs,
+            commands::assign::finish_unfinished_jobs,
+            commands::assign::import_csv,
+            commands::assign::run_import,
+            commands::assign::export_assignments_csv,
+            commands::assign::export_job_csv,
             commands::settings::get_settings,
             commands::settings::update_settings,
         ])
@@ -89,6 +105,7 @@ pub fn run() {
 
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::new().build())
+        .plugin(tauri_plugin_dialog::init())
         .plugin(navigation::guard())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
@@ -96,7 +113,10 @@ pub fn run() {
             // libphonenumber's metadata, read while the window starts rather than on the first list.
             std::thread::spawn(desk_core::rules::numbers::load_metadata);
             // Each account's list sizes, remembered for a faster first load (a hint, not data).
-            let numbers = match desk_host::app_data_dir(&identifier) {
+            let data_dir = desk_host::app_data_dir(&identifier);
+            // The journal of changes: opened before the window can ask for any change.
+            app.manage(jobs::Jobs::open(data_dir.clone()));
+            let numbers = match data_dir {
                 Some(dir) => {
                     NumbersService::remembering(RememberedSizes::at(dir.join("list-sizes.json")))
                 }

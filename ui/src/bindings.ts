@@ -44,6 +44,49 @@ export const commands = {
 	 *  profiles. A form that is not acceptable is refused before anything is sent.
 	 */
 	createMessagingProfile: (profile: NewProfile) => typedError<ProfileSummary, IpcError_Serialize>(__TAURI_INVOKE("create_messaging_profile", { profile })),
+	/**
+	 *  The preview of moving `selection` (number ids) onto `profileId` (`null`: off every profile),
+	 *  from the numbers as last loaded. Nothing is sent.
+	 */
+	previewMove: (selection: string[], profileId: string | null) => typedError<Plan_Serialize, IpcError_Serialize>(__TAURI_INVOKE("preview_move", { selection, profileId })),
+	/**
+	 *  Carries out the move the preview showed (planned again from the same numbers, so the window
+	 *  cannot send what the preview did not contain), reporting progress on `onProgress`.
+	 */
+	runMove: (selection: string[], profileId: string | null, onProgress: Channel<BulkProgress_Deserialize>) => typedError<Job_Serialize, IpcError_Serialize>(__TAURI_INVOKE("run_move", { selection, profileId, onProgress })),
+	/**  Asks the running change to stop sending; what was sent is still followed to its outcome. */
+	cancelJob: () => __TAURI_INVOKE<boolean>("cancel_job"),
+	/**  The preview of undoing `jobId`: every number it moved goes back where it was. */
+	previewUndo: (jobId: string) => typedError<Plan_Serialize, IpcError_Serialize>(__TAURI_INVOKE("preview_undo", { jobId })),
+	/**  Undoes `jobId` as a new journalled job. */
+	undoJob: (jobId: string, onProgress: Channel<BulkProgress_Deserialize>) => typedError<Job_Serialize, IpcError_Serialize>(__TAURI_INVOKE("undo_job", { jobId, onProgress })),
+	/**  Sends the failed (and never sent) numbers of `jobId` again, as a new job. */
+	retryFailed: (jobId: string, onProgress: Channel<BulkProgress_Deserialize>) => typedError<Job_Serialize, IpcError_Serialize>(__TAURI_INVOKE("retry_failed", { jobId, onProgress })),
+	/**  The open account's changes, newest first. */
+	listJobs: () => typedError<JobSummary_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("list_jobs")),
+	/**  One change with its numbers. */
+	jobDetail: (jobId: string) => typedError<Job_Serialize, IpcError_Serialize>(__TAURI_INVOKE("job_detail", { jobId })),
+	/**  Changes of the open account cut short (the app closed or crashed mid-change), oldest first. */
+	unfinishedJobs: () => typedError<JobSummary_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("unfinished_jobs")),
+	/**
+	 *  Finishes the changes cut short: re-reads their numbers from Telnyx, then sends only what did
+	 *  not take effect.
+	 */
+	finishUnfinishedJobs: (onProgress: Channel<BulkProgress_Deserialize>) => typedError<Job_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("finish_unfinished_jobs", { onProgress })),
+	/**
+	 *  Asks for a CSV file (`phone_number,messaging_profile`), reads it on this side, checks every row
+	 *  and previews the valid ones. `None`: the person closed the dialog.
+	 */
+	importCsv: () => typedError<ImportPreview_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("import_csv")),
+	/**  Carries out an import's valid rows (planned again from the numbers as last loaded). */
+	runImport: (rows: ImportRow[], onProgress: Channel<BulkProgress_Deserialize>) => typedError<Job_Serialize, IpcError_Serialize>(__TAURI_INVOKE("run_import", { rows, onProgress })),
+	/**
+	 *  Saves the assignments of `ids` (the screen's filtered view), or of every number (`null`), as
+	 *  CSV through the Save dialog. Returns the file's name, `None` when the dialog was closed.
+	 */
+	exportAssignmentsCsv: (ids: string[] | null) => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("export_assignments_csv", { ids })),
+	/**  Saves one change's numbers as CSV (`only`: the outcomes to keep, all when `null`). */
+	exportJobCsv: (jobId: string, only: ItemState[] | null) => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("export_job_csv", { jobId, only })),
 	getSettings: () => typedError<SettingsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_settings")),
 	/**  Applies one edit (validated; nothing changes when it is refused) and returns the new settings. */
 	updateSettings: (edit: SettingsEdit) => typedError<SettingsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_settings", { edit })),
@@ -100,6 +143,60 @@ export type AccountsView_Serialize = {
 	accounts: AccountSummary[],
 	currentId: AccountRef | null,
 };
+
+/**  What a running job reports after each step (the shell forwards it over a Channel). */
+export type BulkProgress = BulkProgress_Serialize | BulkProgress_Deserialize;
+
+/**  What a running job reports after each step (the shell forwards it over a Channel). */
+export type BulkProgress_Deserialize = {
+	jobId: string,
+	/**  Numbers the job sends (the skipped ones not counted). */
+	total: number,
+	moved: number,
+	failed: number,
+	/**  Not settled yet (planned or sent). */
+	remaining: number,
+	/**  Estimated seconds left, once something has settled. */
+	secondsLeft?: number | null,
+	/**  What just happened, for the log (e.g. a halved chunk), if anything worth saying. */
+	note?: string | null,
+	/**
+	 *  The step, for tests and the log: `created`, `sending`, `sent`, `polled`, `patched`,
+	 *  `reread`, `confirmed`, `finished`.
+	 */
+	step: string,
+};
+
+/**  What a running job reports after each step (the shell forwards it over a Channel). */
+export type BulkProgress_Serialize = {
+	jobId: string,
+	/**  Numbers the job sends (the skipped ones not counted). */
+	total: number,
+	moved: number,
+	failed: number,
+	/**  Not settled yet (planned or sent). */
+	remaining: number,
+	/**  Estimated seconds left, once something has settled. */
+	secondsLeft: number | null,
+	/**  What just happened, for the log (e.g. a halved chunk), if anything worth saying. */
+	note: string | null,
+	/**
+	 *  The step, for tests and the log: `created`, `sending`, `sent`, `polled`, `patched`,
+	 *  `reread`, `confirmed`, `finished`.
+	 */
+	step: string,
+};
+
+/**  Why a selected number cannot be moved. */
+export type CannotReason = 
+/**  Telnyx lists neither SMS nor MMS for it. */
+"notMessagingCapable" | 
+/**  The selection names a number the account (as last loaded) does not have. */
+"notOnAccount" | 
+/**  Telnyx lists no messaging product the number may use. */
+"productNotEligible" | 
+/**  The target profile is not on the account. */
+"targetNotFound";
 
 /**  What became of a change of a number's profile, as far as Telnyx can tell. */
 export type ChangeOutcome = 
@@ -232,6 +329,40 @@ export type HealthView = {
 	inboundOutboundRatio: number | null,
 };
 
+/**  The file checked row by row. */
+export type ImportCheck = {
+	/**  Whether the first row was taken as a header. */
+	header: boolean,
+	rows: ImportRow[],
+	problems: RowProblem[],
+};
+
+/**  A CSV file checked row by row, and the preview of its valid rows. */
+export type ImportPreview = ImportPreview_Serialize | ImportPreview_Deserialize;
+
+/**  A CSV file checked row by row, and the preview of its valid rows. */
+export type ImportPreview_Deserialize = {
+	fileName: string,
+	check: ImportCheck,
+	plan: Plan_Deserialize,
+};
+
+/**  A CSV file checked row by row, and the preview of its valid rows. */
+export type ImportPreview_Serialize = {
+	fileName: string,
+	check: ImportCheck,
+	plan: Plan_Serialize,
+};
+
+/**  A row that can be used. */
+export type ImportRow = {
+	line: number,
+	/**  The number as the account has it. */
+	phoneNumber: string,
+	numberId: string,
+	target: Target,
+};
+
 /**  An error a command returns to the UI, tagged by `kind`. */
 export type IpcError = IpcError_Serialize | IpcError_Deserialize;
 
@@ -276,6 +407,164 @@ export type IpcError_Serialize =
 { kind: "validation"; message: string } | 
 /**  Something Number Desk did not expect; the message says what, never with secrets. */
 { kind: "internal"; message: string };
+
+/**  Where one number of a job stands. */
+export type ItemState = 
+/**  To be sent. */
+"planned" | 
+/**  In a request whose outcome is not known yet (with the order id once Telnyx gave one). */
+"sent" | 
+/**  Telnyx reported it on its target. */
+"moved" | 
+/**  Telnyx refused it or reports it elsewhere (`code` and `words` say why). */
+"failed" | 
+/**  Nothing to do (already there, or it cannot be moved: `words` says why). */
+"skipped" | 
+/**  Never sent: the job was cancelled first. */
+"notSent";
+
+/**  A job and all its numbers. */
+export type Job = Job_Serialize | Job_Deserialize;
+
+/**  How many numbers of a job are in each state. */
+export type JobCounts = {
+	planned: number,
+	sent: number,
+	moved: number,
+	failed: number,
+	skipped: number,
+	notSent: number,
+	/**  Moved numbers a re-read found on their target. */
+	confirmed: number,
+};
+
+/**  One number of a job. */
+export type JobItem = JobItem_Serialize | JobItem_Deserialize;
+
+/**  One number of a job. */
+export type JobItem_Deserialize = {
+	/**  The phone-number id (empty when the number was not on the account). */
+	numberId: string,
+	/**  E.164 (the key of the item within its job). */
+	phoneNumber: string,
+	/**  The profile it was on (`None`: none). */
+	from?: string | null,
+	/**  The profile it goes to (`None`: unassigned). */
+	to?: string | null,
+	state: ItemState,
+	/**  The bulk order it was sent in, once Telnyx gave one. */
+	orderId?: string | null,
+	/**  Telnyx's error code, for a failure Telnyx explained. */
+	code?: string | null,
+	/**  Why, in words (failures and skips). */
+	words?: string | null,
+	/**  After the job: whether a re-read found it on its target (`None`: not checked). */
+	confirmed?: boolean | null,
+	/**  How many requests have named this number in this job (a guard against endless resends). */
+	attempts: number,
+};
+
+/**  One number of a job. */
+export type JobItem_Serialize = {
+	/**  The phone-number id (empty when the number was not on the account). */
+	numberId: string,
+	/**  E.164 (the key of the item within its job). */
+	phoneNumber: string,
+	/**  The profile it was on (`None`: none). */
+	from: string | null,
+	/**  The profile it goes to (`None`: unassigned). */
+	to: string | null,
+	state: ItemState,
+	/**  The bulk order it was sent in, once Telnyx gave one. */
+	orderId: string | null,
+	/**  Telnyx's error code, for a failure Telnyx explained. */
+	code: string | null,
+	/**  Why, in words (failures and skips). */
+	words: string | null,
+	/**  After the job: whether a re-read found it on its target (`None`: not checked). */
+	confirmed: boolean | null,
+	/**  How many requests have named this number in this job (a guard against endless resends). */
+	attempts: number,
+};
+
+/**  What a job does. */
+export type JobKind = 
+/**  Numbers put on a profile. */
+"move" | 
+/**  Numbers taken off their profiles. */
+"unassign" | 
+/**  A job's moved numbers put back where they were. */
+"undo" | 
+/**  The rows of a CSV file. */
+"import";
+
+/**  Where a job stands. */
+export type JobState = 
+/**  Written, possibly cut short: [`Journal::unfinished`] finds it. */
+"running" | 
+/**  Every number has its outcome. */
+"finished" | 
+/**  Stopped by the person: numbers not yet sent are `NotSent`. */
+"cancelled";
+
+/**  A job without its numbers, for the Activity list. */
+export type JobSummary = JobSummary_Serialize | JobSummary_Deserialize;
+
+/**  A job without its numbers, for the Activity list. */
+export type JobSummary_Deserialize = {
+	id: string,
+	account: string,
+	createdAt: string,
+	who: string,
+	kind: JobKind,
+	state: JobState,
+	undoes?: string | null,
+	counts: JobCounts,
+};
+
+/**  A job without its numbers, for the Activity list. */
+export type JobSummary_Serialize = {
+	id: string,
+	account: string,
+	createdAt: string,
+	who: string,
+	kind: JobKind,
+	state: JobState,
+	undoes: string | null,
+	counts: JobCounts,
+};
+
+/**  A job and all its numbers. */
+export type Job_Deserialize = {
+	id: string,
+	/**  The account's id on this computer. */
+	account: string,
+	/**  ISO 8601 UTC, e.g. `2026-12-02T01:40:00Z`. */
+	createdAt: string,
+	/**  The account's name on this computer. */
+	who: string,
+	kind: JobKind,
+	state: JobState,
+	/**  For an undo: the job it undoes. */
+	undoes?: string | null,
+	items: JobItem_Deserialize[],
+};
+
+/**  A job and all its numbers. */
+export type Job_Serialize = {
+	id: string,
+	/**  The account's id on this computer. */
+	account: string,
+	/**  ISO 8601 UTC, e.g. `2026-12-02T01:40:00Z`. */
+	createdAt: string,
+	/**  The account's name on this computer. */
+	who: string,
+	kind: JobKind,
+	state: JobState,
+	/**  For an undo: the job it undoes. */
+	undoes: string | null,
+	items: JobItem_Serialize[],
+};
 
 /**
  *  A row as the list carries it: what the table, its search, filters and sort use, and no more
@@ -539,6 +828,75 @@ export type NumbersList_Serialize = {
 	missing: MissingNumbers | null,
 };
 
+/**  The preview of a bulk move: nothing is sent before it is confirmed. */
+export type Plan = Plan_Serialize | Plan_Deserialize;
+
+/**  How many numbers are in each group. */
+export type PlanCounts = {
+	willMove: number,
+	alreadyThere: number,
+	cannot: number,
+};
+
+/**  The preview of a bulk move: nothing is sent before it is confirmed. */
+export type Plan_Deserialize = {
+	target: Target,
+	/**  The target profile's name (`None` for unassigned or an unknown profile). */
+	targetName?: string | null,
+	willMove: PlannedMove_Deserialize[],
+	alreadyThere: PlannedMove_Deserialize[],
+	cannot: Refused_Deserialize[],
+	warnings: Warning[],
+	counts: PlanCounts,
+};
+
+/**  The preview of a bulk move: nothing is sent before it is confirmed. */
+export type Plan_Serialize = {
+	target: Target,
+	/**  The target profile's name (`None` for unassigned or an unknown profile). */
+	targetName: string | null,
+	willMove: PlannedMove_Serialize[],
+	alreadyThere: PlannedMove_Serialize[],
+	cannot: Refused_Serialize[],
+	warnings: Warning[],
+	counts: PlanCounts,
+};
+
+/**  One number's change: from where to where. */
+export type PlannedMove = PlannedMove_Serialize | PlannedMove_Deserialize;
+
+/**  One number's change: from where to where. */
+export type PlannedMove_Deserialize = {
+	/**  The phone-number id. */
+	id: string,
+	/**  E.164. */
+	phoneNumber: string,
+	/**  The profile it is on now (`None`: none). */
+	from?: string | null,
+	/**  Its name, when the profile is on the account. */
+	fromName?: string | null,
+	/**  The profile it goes to (`None`: unassigned). */
+	to?: string | null,
+	/**  Its name. */
+	toName?: string | null,
+};
+
+/**  One number's change: from where to where. */
+export type PlannedMove_Serialize = {
+	/**  The phone-number id. */
+	id: string,
+	/**  E.164. */
+	phoneNumber: string,
+	/**  The profile it is on now (`None`: none). */
+	from: string | null,
+	/**  Its name, when the profile is on the account. */
+	fromName: string | null,
+	/**  The profile it goes to (`None`: unassigned). */
+	to: string | null,
+	/**  Its name. */
+	toName: string | null,
+};
+
 /**  One failing link: its verdict and group, in words, with the fix. */
 export type Problem = Problem_Serialize | Problem_Deserialize;
 
@@ -694,6 +1052,33 @@ export type Readiness_Serialize = {
 	checks: Check_Serialize[],
 };
 
+/**  A selected number that will not be sent, with why in words. */
+export type Refused = Refused_Serialize | Refused_Deserialize;
+
+/**  A selected number that will not be sent, with why in words. */
+export type Refused_Deserialize = {
+	/**  The id, when the number is on the account. */
+	id?: string | null,
+	/**  The number as selected (E.164 when known). */
+	phoneNumber: string,
+	/**  Which rule refused it. */
+	reason: CannotReason,
+	/**  Why, in words. */
+	why: string,
+};
+
+/**  A selected number that will not be sent, with why in words. */
+export type Refused_Serialize = {
+	/**  The id, when the number is on the account. */
+	id: string | null,
+	/**  The number as selected (E.164 when known). */
+	phoneNumber: string,
+	/**  Which rule refused it. */
+	reason: CannotReason,
+	/**  Why, in words. */
+	why: string,
+};
+
 /**  Rows column by column: entry `i` of every array is row `i`. */
 export type RowColumns = RowColumns_Serialize | RowColumns_Deserialize;
 
@@ -753,6 +1138,26 @@ export type RowColumns_Serialize = {
 	moreProblems: Verdict[][],
 };
 
+/**  A row that will not be used, with its line number (1-based, where the row starts) and why. */
+export type RowProblem = {
+	line: number,
+	kind: RowProblemKind,
+	text: string,
+};
+
+/**  What is wrong with a row. */
+export type RowProblemKind = 
+/**  One cell where a number and a profile are needed. */
+"malformed" | 
+/**  The first cell is not a phone number. */
+"badNumber" | 
+/**  No profile has that id or exact name. */
+"unknownProfile" | 
+/**  The number was already on an earlier row. */
+"duplicateRow" | 
+/**  The account does not have the number. */
+"notOnAccount";
+
 /**  Everything Number Desk remembers between runs. */
 export type Settings = Settings_Serialize | Settings_Deserialize;
 
@@ -807,6 +1212,13 @@ export type Settings_Serialize = {
 	/**  The API address new connections use (advanced; `https://` unless on this computer). */
 	apiBaseUrl: string,
 };
+
+/**  Where the numbers go. */
+export type Target = 
+/**  Onto this messaging profile (its id). */
+{ kind: "profile"; id: string } | 
+/**  Off every profile. */
+{ kind: "unassigned" };
 
 /**  A term the glossary explains. */
 export type Term = "tenDlc" | "tollFreeVerification" | "messagingProfile" | "webhook" | "e164";
@@ -879,6 +1291,30 @@ export type VerdictLabel = {
 	tone: Tone,
 	group: ReadinessGroup,
 };
+
+/**  A warning in words, with how many numbers it concerns (0 when it is about the target). */
+export type Warning = {
+	kind: WarningKind,
+	count: number,
+	text: string,
+};
+
+/**  What a warning is about (the UI may give each its own icon; the words are in `text`). */
+export type WarningKind = 
+/**  Unassigning: no more inbound webhooks, no sending through the old profile. */
+"unassignStopsMessaging" | 
+/**  The target profile is disabled. */
+"targetDisabled" | 
+/**  The target profile has no webhook URL. */
+"targetNoWebhook" | 
+/**  The target profile's webhook URL is not https. */
+"targetWebhookNotHttps" | 
+/**  US long codes with a 10DLC campaign: the campaign stays with the numbers. */
+"tenDlcCampaignTied" | 
+/**  Toll-free numbers with a verification: it describes the numbers' current use. */
+"tollFreeVerificationTied" | 
+/**  After the move, numbers that still cannot text (10DLC, verification, provisioning…). */
+"stillBlocked";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -428,6 +428,22 @@ impl NumbersService {
         Ok(summary)
     }
 
+    /// Runs `read` over the kept snapshot of `account` (loading it first when there is none): the
+    /// bulk preview and the CSV checks plan from the same numbers the screen shows.
+    pub async fn with_snapshot<R>(
+        &self,
+        account: &str,
+        client: &Client,
+        read: impl FnOnce(&AccountSnapshot) -> R,
+    ) -> Result<R, Error> {
+        self.ensure_loaded(account, client).await?;
+        let guard = self.lock();
+        match guard.as_ref().filter(|c| c.account == account) {
+            Some(cached) => Ok(read(&cached.snapshot)),
+            None => Ok(read(&AccountSnapshot::empty())),
+        }
+    }
+
     async fn ensure_loaded(&self, account: &str, client: &Client) -> Result<(), Error> {
         let fresh = self.lock().as_ref().is_some_and(|c| c.account == account);
         if !fresh {

@@ -474,5 +474,51 @@ pub fn export_assignments(numbers: &[MessagingNumber], profiles: &[MessagingProf
     )
 }
 
+/// A job's numbers, one row each: `phone_number,from_profile,to_profile,outcome,confirmed,code,why`
+/// (profiles by name where `profiles` knows them). `only` keeps the numbers in those states.
+pub fn export_job(
+    job: &crate::ports::journal::Job,
+    profiles: &[MessagingProfile],
+    only: Option<&[crate::ports::journal::ItemState]>,
+) -> String {
+    let names: HashMap<&str, &str> = profiles
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    let name = |p: &Option<String>| match p {
+        Some(id) => names.get(id.as_str()).copied().unwrap_or(id).to_owned(),
+        None => String::new(),
+    };
+    to_csv(
+        &[
+            "phone_number",
+            "from_profile",
+            "to_profile",
+            "outcome",
+            "confirmed",
+            "code",
+            "why",
+        ],
+        job.items
+            .iter()
+            .filter(|i| only.is_none_or(|states| states.contains(&i.state)))
+            .map(|i| {
+                vec![
+                    i.phone_number.clone(),
+                    name(&i.from),
+                    name(&i.to),
+                    i.state.as_str().to_owned(),
+                    match i.confirmed {
+                        Some(true) => "yes".to_owned(),
+                        Some(false) => "no".to_owned(),
+                        None => String::new(),
+                    },
+                    i.code.clone().unwrap_or_default(),
+                    i.words.clone().unwrap_or_default(),
+                ]
+            }),
+    )
+}
+
 #[cfg(test)]
 mod tests;

@@ -195,3 +195,48 @@ fn export_neutralises_formula_cells_and_reads_back() {
     assert_eq!(back.rows[0].target, Target::Profile { id: SUPPORT.into() });
     assert_eq!(back.rows[1].target, Target::Unassigned);
 }
+
+#[test]
+fn a_job_exports_one_row_per_number_filtered_by_outcome() {
+    use crate::ports::journal::{ItemState, Job, JobItem, JobKind, JobState};
+    let (_, p) = account();
+    let item = |phone: &str, state, words: Option<&str>| JobItem {
+        number_id: "1".into(),
+        phone_number: phone.into(),
+        from: None,
+        to: Some(SUPPORT.into()),
+        state,
+        order_id: None,
+        code: (state == ItemState::Failed).then(|| "10015".into()),
+        words: words.map(str::to_owned),
+        confirmed: (state == ItemState::Moved).then_some(true),
+        attempts: 1,
+    };
+    let job = Job {
+        id: "j".into(),
+        account: "demo".into(),
+        created_at: "2026-12-02T04:00:00Z".into(),
+        who: "Demo account".into(),
+        kind: JobKind::Move,
+        state: JobState::Finished,
+        undoes: None,
+        items: vec![
+            item("+12125550100", ItemState::Moved, None),
+            item(
+                "+12125550101",
+                ItemState::Failed,
+                Some("=cmd|' /C calc'!A0"),
+            ),
+        ],
+    };
+    let all = export_job(&job, &p, None);
+    assert_eq!(
+        all,
+        "phone_number,from_profile,to_profile,outcome,confirmed,code,why\r\n\
+         '+12125550100,,Support Line,moved,yes,,\r\n\
+         '+12125550101,,Support Line,failed,,10015,'=cmd|' /C calc'!A0\r\n"
+    );
+    let failed = export_job(&job, &p, Some(&[ItemState::Failed]));
+    assert_eq!(failed.lines().count(), 2);
+    assert!(failed.contains("+12125550101") && !failed.contains("+12125550100"));
+}
