@@ -2,6 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { AppFrame } from "./components/AppFrame";
 import { NotBuiltYet } from "./components/NotBuiltYet";
+import { ActivityPage } from "./features/activity/ActivityPage";
+import { UnfinishedBanner } from "./features/activity/UnfinishedBanner";
+import { AssignPage } from "./features/assign/AssignPage";
 import { ConnectForm } from "./features/connect/ConnectForm";
 import { NumbersPage } from "./features/numbers/NumbersPage";
 import { SettingsPage } from "./features/settings/SettingsPage";
@@ -16,11 +19,11 @@ function ScreenView({ screen, account }: { screen: Screen; account: AccountSumma
     case "numbers":
       return <NumbersPage />;
     case "assign":
-      return <NotBuiltYet title="Assign" what="Move numbers between messaging profiles by drag and drop." />;
+      return <AssignPage />;
     case "troubleshoot":
       return <NotBuiltYet title="Troubleshoot" what="Find out why a number cannot send or receive." />;
     case "activity":
-      return <NotBuiltYet title="Activity" what="See and undo the changes made from Number Desk." />;
+      return <ActivityPage />;
     case "settings":
       return <SettingsPage account={account} />;
   }
@@ -59,7 +62,10 @@ export function App() {
           <ConnectForm onCancel={() => setConnectingNew(false)} />
         </section>
       ) : (
-        <ScreenView screen={screen} account={account.data} />
+        <>
+          <UnfinishedBanner accountId={account.data.id} />
+          <ScreenView screen={screen} account={account.data} />
+        </>
       )}
     </AppFrame>
   );

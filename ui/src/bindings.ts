@@ -987,6 +987,8 @@ export type ProfileSummary = {
 	id: string,
 	name: string,
 	enabled: boolean,
+	/**  Whether the profile has a webhook URL (where incoming texts are delivered). */
+	hasWebhook: boolean,
 };
 
 /**

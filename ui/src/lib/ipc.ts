@@ -5,6 +5,8 @@ import { Channel } from "@tauri-apps/api/core";
 import {
   type AccountSummary,
   type AccountsView_Serialize,
+  type BulkProgress_Deserialize,
+  type BulkProgress_Serialize,
   type ChangeOutcome,
   type ConnectInput,
   commands,
@@ -13,7 +15,14 @@ import {
   type GroupLabel,
   HEALTH_THRESHOLDS,
   type HealthView,
+  type ImportPreview_Serialize,
+  type ImportRow,
   type IpcError_Serialize,
+  type ItemState,
+  type Job_Serialize,
+  type JobItem_Serialize,
+  type JobKind,
+  type JobSummary_Serialize,
   type ListRow_Serialize,
   type LoadEvent_Deserialize,
   type LoadEvent_Serialize,
@@ -22,11 +31,14 @@ import {
   type NumberDetail_Serialize,
   type NumberRow_Serialize,
   type NumbersList_Serialize,
+  type Plan_Serialize,
+  type PlannedMove_Serialize,
   type Problem_Serialize,
   type ProfileChangeReport_Serialize,
   type ProfileSummary,
   READINESS_GROUPS,
   type ReadinessGroup,
+  type Refused_Serialize,
   type RowColumns_Serialize,
   type Settings_Serialize,
   type SettingsEdit,
@@ -37,6 +49,7 @@ import {
   VERDICTS,
   type Verdict,
   type VerdictLabel,
+  type Warning,
 } from "../bindings";
 import { rowsOf } from "./rowColumns";
 import { measure } from "./timing";
@@ -51,6 +64,14 @@ export type NumberRow = NumberRow_Serialize;
 export type ListRow = ListRow_Serialize;
 export type Problem = Problem_Serialize;
 export type ProfileChangeReport = ProfileChangeReport_Serialize;
+export type Plan = Plan_Serialize;
+export type PlannedMove = PlannedMove_Serialize;
+export type Refused = Refused_Serialize;
+export type Job = Job_Serialize;
+export type JobItem = JobItem_Serialize;
+export type JobSummary = JobSummary_Serialize;
+export type BulkProgress = BulkProgress_Serialize;
+export type ImportPreview = ImportPreview_Serialize;
 /** The list's rows as the backend sends them, column by column (see rowColumns.ts). */
 export type RowColumns = RowColumns_Serialize;
 /** The list as the screen holds it: one object per row (the backend sends columns). */
@@ -65,6 +86,9 @@ export type {
   GlossaryEntry,
   GroupLabel,
   HealthView,
+  ImportRow,
+  ItemState,
+  JobKind,
   LoadProgress,
   NewProfile,
   ProfileSummary,
@@ -75,6 +99,7 @@ export type {
   Tone,
   Verdict,
   VerdictLabel,
+  Warning,
 };
 
 /** Readiness's verdicts in precedence order, each with its badge words and tone, and the health
@@ -98,6 +123,12 @@ export class CommandError extends Error {
 }
 
 type CommandResult<T> = { status: "ok"; data: T } | { status: "error"; error: IpcError };
+
+function progressChannel(onProgress: (p: BulkProgress) => void): Channel<BulkProgress_Deserialize> {
+  const channel = new Channel<BulkProgress_Deserialize>();
+  channel.onmessage = (message) => onProgress(message as BulkProgress);
+  return channel;
+}
 
 async function unwrap<T>(call: () => Promise<CommandResult<T>>): Promise<T> {
   let result: CommandResult<T>;
@@ -155,6 +186,30 @@ export const ipc = {
     unwrap(() => commands.checkNumberProfile(id, profileId)),
   /** Creates a messaging profile; a form Telnyx would refuse is refused first, in words. */
   createMessagingProfile: (profile: NewProfile) => unwrap(() => commands.createMessagingProfile(profile)),
+  /** The preview of moving numbers (ids) onto a profile, or off every profile (`null`). */
+  previewMove: (selection: string[], profileId: string | null) =>
+    unwrap(() => commands.previewMove(selection, profileId)),
+  runMove: (selection: string[], profileId: string | null, onProgress: (p: BulkProgress) => void) =>
+    unwrap(() => commands.runMove(selection, profileId, progressChannel(onProgress))),
+  /** Asks the running change to stop sending (false: none was running). */
+  cancelJob: () => unwrap(() => commands.cancelJob().then((data) => ({ status: "ok" as const, data }))),
+  previewUndo: (jobId: string) => unwrap(() => commands.previewUndo(jobId)),
+  undoJob: (jobId: string, onProgress: (p: BulkProgress) => void) =>
+    unwrap(() => commands.undoJob(jobId, progressChannel(onProgress))),
+  retryFailed: (jobId: string, onProgress: (p: BulkProgress) => void) =>
+    unwrap(() => commands.retryFailed(jobId, progressChannel(onProgress))),
+  listJobs: () => unwrap(() => commands.listJobs()),
+  jobDetail: (jobId: string) => unwrap(() => commands.jobDetail(jobId)),
+  unfinishedJobs: () => unwrap(() => commands.unfinishedJobs()),
+  finishUnfinishedJobs: (onProgress: (p: BulkProgress) => void) =>
+    unwrap(() => commands.finishUnfinishedJobs(progressChannel(onProgress))),
+  /** Opens the native Open dialog; `null` when it was closed. The file is read by the backend. */
+  importCsv: () => unwrap(() => commands.importCsv()),
+  runImport: (rows: ImportRow[], onProgress: (p: BulkProgress) => void) =>
+    unwrap(() => commands.runImport(rows, progressChannel(onProgress))),
+  /** Saves assignments as CSV through the Save dialog: the file's name, `null` when closed. */
+  exportAssignmentsCsv: (ids: string[] | null) => unwrap(() => commands.exportAssignmentsCsv(ids)),
+  exportJobCsv: (jobId: string, only: ItemState[] | null) => unwrap(() => commands.exportJobCsv(jobId, only)),
   getSettings: () => unwrap(() => commands.getSettings()),
   updateSettings: (edit: SettingsEdit) => unwrap(() => commands.updateSettings(edit)),
 };

@@ -14,4 +14,12 @@ export const queryKeys = {
   /** One number's detail (row and Telnyx record) on an account. */
   numberDetail: (accountId: string | undefined, id: string) =>
     ["number-detail", accountId ?? "", id] as const,
+  /** The changes (jobs) of an account, newest first, for Activity. */
+  jobs: (accountId: string | undefined) => ["jobs", accountId ?? ""] as const,
+  /** One change with its numbers. */
+  job: (accountId: string | undefined, id: string) => ["jobs", accountId ?? "", id] as const,
+  /** Changes of an account cut short, to finish. */
+  unfinishedJobs: (accountId: string | undefined) => ["unfinished-jobs", accountId ?? ""] as const,
+  /** Prefixes: what a finished change makes stale on every account. */
+  afterChange: [["numbers"], ["number-detail"], ["jobs"], ["unfinished-jobs"]] as const,
 };

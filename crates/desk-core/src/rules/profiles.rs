@@ -14,6 +14,23 @@ pub struct ProfileSummary {
     pub id: String,
     pub name: String,
     pub enabled: bool,
+    /// Whether the profile has a webhook URL (where incoming texts are delivered).
+    pub has_webhook: bool,
+}
+
+impl ProfileSummary {
+    /// A profile as listed; `enabled` defaults to true at Telnyx (FACTS.md §3).
+    pub fn of(p: &telnyx_client::MessagingProfile) -> Self {
+        ProfileSummary {
+            id: p.id.to_string(),
+            name: p.name.clone(),
+            enabled: p.enabled.unwrap_or(true),
+            has_webhook: p
+                .webhook_url
+                .as_deref()
+                .is_some_and(|u| !u.trim().is_empty()),
+        }
+    }
 }
 
 /// What the "create a profile" form sends.

@@ -417,11 +417,7 @@ impl NumbersService {
         body: &CreateMessagingProfile,
     ) -> Result<ProfileSummary, Error> {
         let created = client.create_messaging_profile(body).await?;
-        let summary = ProfileSummary {
-            id: created.id.to_string(),
-            name: created.name.clone(),
-            enabled: created.enabled.unwrap_or(true),
-        };
+        let summary = ProfileSummary::of(&created);
         if let Some(cached) = self.lock().as_mut().filter(|c| c.account == account) {
             cached.snapshot.profiles.push(created);
         }
@@ -471,16 +467,7 @@ pub fn list_of(snapshot: &AccountSnapshot, complete: bool) -> NumbersList {
     let index = SnapshotIndex::new(snapshot);
     NumbersList {
         rows: RowColumns::from_rows(list_rows(&index, &snapshot.numbers)),
-        profiles: snapshot
-            .profiles
-            .iter()
-            // `enabled` defaults to true at Telnyx (FACTS.md §3).
-            .map(|p| ProfileSummary {
-                id: p.id.to_string(),
-                name: p.name.clone(),
-                enabled: p.enabled.unwrap_or(true),
-            })
-            .collect(),
+        profiles: snapshot.profiles.iter().map(ProfileSummary::of).collect(),
         loaded_at_ms: snapshot
             .loaded_at
             .duration_since(UNIX_EPOCH)

@@ -24,7 +24,7 @@ const list: NumbersList = {
     { ...base, id: "1", phoneNumber: "+1" },
     { ...base, id: "2", phoneNumber: "+2" },
   ],
-  profiles: [{ id: "p", name: "Support", enabled: true }],
+  profiles: [{ id: "p", name: "Support", enabled: true, hasWebhook: true }],
   loadedAtMs: 0,
   complete: true,
   unavailable: [],

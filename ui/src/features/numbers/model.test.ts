@@ -217,8 +217,8 @@ describe("applyList", () => {
 describe("facetOptions", () => {
   it("lists every profile, No profile, the groups and the problems present", () => {
     const options = facetOptions(rows, [
-      { id: "p1", name: "Support", enabled: true },
-      { id: "p3", name: "Empty", enabled: true },
+      { id: "p1", name: "Support", enabled: true, hasWebhook: true },
+      { id: "p3", name: "Empty", enabled: true, hasWebhook: true },
     ]);
     expect(options.profile.map((o) => o.key)).toEqual(["p3", "p1", NO_PROFILE, "p2"]);
     expect(options.group.map((o) => o.key)).toEqual(["actionNeeded", "waiting", "ready"]);

@@ -1,0 +1,289 @@
+// The Assign board and Activity in the real window on the demo account: a pointer drag of a
+// selection onto a profile, the preview's counts, the run, the result, Undo, the keyboard paths
+// (Move to… and a keyboard drag), Activity, and CSV import and export through the native dialogs.
+// Every expectation is derived from what the simulator serves, and every change is checked there.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { launchApp } from "./harness.mjs";
+
+async function openBoard(t, options = {}) {
+  const app = await launchApp(t, { args: ["--demo"], ...options });
+  await app.numbersLoaded();
+  await (await app.byTestId("nav-assign")).click();
+  await app.byTestId("board-row");
+  return app;
+}
+
+async function profilesByName(app) {
+  const profiles = await app.simAll("/v2/messaging_profiles");
+  return new Map(profiles.map((p) => [p.name, p]));
+}
+
+/** Where each number is now, by E.164, from the simulator. */
+async function whereNow(app) {
+  const numbers = await app.simAll("/v2/phone_numbers/messaging");
+  return new Map(numbers.map((n) => [n.phone_number, n.messaging_profile_id ?? null]));
+}
+
+/** Numbers ready to move onto `profile`: on another profile, SMS-capable long codes with a messaging
+ * product they may use (what the planner needs to put them in "will move"). */
+function movable(numbers, profileId, count) {
+  return numbers
+    .filter(
+      (n) =>
+        n.messaging_profile_id &&
+        n.messaging_profile_id !== profileId &&
+        n.features?.sms &&
+        n.type === "longcode" &&
+        (n.eligible_messaging_products ?? []).length > 0,
+    )
+    .slice(0, count);
+}
+
+async function search(app, text) {
+  const box = await app.byTestId("board-search");
+  await box.click();
+  await app.browser.execute((el) => {
+    el.select();
+  }, box);
+  await app.browser.keys(["Control", "a"]);
+  await app.browser.keys("Backspace");
+  for (const ch of text) await app.browser.keys(ch);
+  await app.browser.waitUntil(async () => (await app.browser.$$('[data-testid="board-row"]')).length >= 1, {
+    timeout: 10_000,
+  });
+}
+
+async function rowOf(app, e164) {
+  const row = await app.browser.$(`[data-testid="board-row"][data-number="${e164}"]`);
+  await row.waitForDisplayed({ timeout: 10_000, timeoutMsg: `${e164} is not on the board` });
+  return row;
+}
+
+async function centre(app, element) {
+  return app.browser.execute((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2) };
+  }, element);
+}
+
+/** A real pointer drag (pointerdown, several moves, pointerup); returns the drag chip's words. */
+async function pointerDrag(app, from, to) {
+  await app.browser.execute(() => window.getSelection()?.removeAllRanges());
+  const a = await centre(app, from);
+  const b = await centre(app, to);
+  const pointer = app.browser.action("pointer", { parameters: { pointerType: "mouse" } });
+  await pointer
+    .move({ x: a.x, y: a.y, origin: "viewport" })
+    .down({ button: 0 })
+    .move({ x: a.x + 12, y: a.y + 4, origin: "viewport" })
+    .move({ x: Math.round((a.x + b.x) / 2), y: Math.round((a.y + b.y) / 2), origin: "viewport" })
+    .move({ x: b.x, y: b.y, origin: "viewport" })
+    .move({ x: b.x + 2, y: b.y + 1, origin: "viewport" })
+    .perform(true);
+  const label = await (await app.byTestId("drag-chip", 5_000)).getText();
+  await app.browser
+    .action("pointer", { parameters: { pointerType: "mouse" } })
+    .up({ button: 0 })
+    .perform();
+  return label;
+}
+
+async function stage(app, expected, timeout = 60_000) {
+  await app.browser.waitUntil(
+    async () => (await (await app.byTestId("job-dialog")).getAttribute("data-stage")) === expected,
+    { timeout, timeoutMsg: `the change dialog did not reach "${expected}"` },
+  );
+}
+
+const count = async (app, id) => Number((await (await app.byTestId(id)).getText()).replace(/\D/g, ""));
+
+test("a dragged selection is previewed, moved, confirmed by Telnyx, and undone", async (t) => {
+  const app = await openBoard(t);
+  const profiles = await profilesByName(app);
+  const target = profiles.get("Front Desk");
+  assert.ok(target, "the demo account has a Front Desk profile");
+  const numbers = await app.simAll("/v2/phone_numbers/messaging");
+  const chosen = movable(numbers, target.id, 2);
+  assert.equal(chosen.length, 2, "two movable numbers");
+  const before = new Map(chosen.map((n) => [n.phone_number, n.messaging_profile_id]));
+  const writesBefore = JSON.parse(await app.admin("GET", "/writes")).writes;
+
+  // Select the first, search for the second and ctrl-click it: the selection survives the filter.
+  await search(app, chosen[0].phone_number.slice(1));
+  await (await rowOf(app, chosen[0].phone_number)).click();
+  await search(app, chosen[1].phone_number.slice(1));
+  const second = await rowOf(app, chosen[1].phone_number);
+  await app.browser.execute((el) => {
+    el.dispatchEvent(new MouseEvent("click", { bubbles: true, ctrlKey: true }));
+  }, second);
+  assert.match(await (await app.byTestId("selection-count")).getText(), /^2 selected/);
+
+  const targetCard = await app.browser.$(`[data-testid="board-target"][data-target="${target.id}"]`);
+  await app.browser.execute((el) => el.scrollIntoView({ block: "center" }), targetCard);
+  const label = await pointerDrag(app, second, targetCard);
+  assert.equal(label, "2 numbers → Front Desk");
+
+  // The drop opens the preview; nothing was sent.
+  await stage(app, "preview");
+  assert.equal(await count(app, "plan-will-move"), 2);
+  assert.equal(await count(app, "plan-already-there"), 0);
+  assert.equal(await count(app, "plan-cannot"), 0);
+  assert.equal(
+    JSON.parse(await app.admin("GET", "/writes")).writes,
+    writesBefore,
+    "nothing sent before Confirm",
+  );
+  await app.screenshot("-preview");
+
+  await (await app.byTestId("job-confirm")).click();
+  await stage(app, "done");
+  assert.match(
+    await (await app.byTestId("job-outcome")).getText(),
+    /^2 numbers moved, each confirmed by Telnyx/,
+  );
+  let now = await whereNow(app);
+  for (const n of chosen)
+    assert.equal(now.get(n.phone_number), target.id, `${n.phone_number} is on Front Desk`);
+  await app.screenshot("-result");
+
+  // Undo puts each back on its own previous profile, after its own preview.
+  await (await app.byTestId("job-undo")).click();
+  await stage(app, "preview");
+  assert.equal(await count(app, "plan-will-move"), 2);
+  await (await app.byTestId("job-confirm")).click();
+  await stage(app, "done");
+  now = await whereNow(app);
+  for (const [e164, was] of before) assert.equal(now.get(e164), was, `${e164} is back where it was`);
+  await (await app.byTestId("job-close")).click();
+
+  // Activity: newest first, the undo above the move.
+  await (await app.byTestId("nav-activity")).click();
+  await app.byTestId("activity-item");
+  const kinds = await app.browser
+    .$$('[data-testid="activity-item"]')
+    .map((el) => el.getAttribute("data-kind"));
+  assert.deepEqual(kinds.slice(0, 2), ["undo", "move"]);
+  const items = await app.browser.$$('[data-testid="activity-item"]');
+  await (await items[1].$('[data-testid="activity-open"]')).click();
+  await app.browser.waitUntil(async () => (await app.browser.$$('[data-testid="job-item"]').length) === 2, {
+    timeout: 10_000,
+  });
+});
+
+test("the keyboard moves numbers too: Move to… with type-ahead, and a keyboard drag", async (t) => {
+  const app = await openBoard(t);
+  const profiles = await profilesByName(app);
+  const target = profiles.get("After-Hours Desk");
+  const numbers = await app.simAll("/v2/phone_numbers/messaging");
+  const [one] = movable(numbers, target.id, 1);
+  await search(app, one.phone_number.slice(1));
+  await (await rowOf(app, one.phone_number)).click();
+
+  // Move to…: Enter opens the menu, typing narrows it, Enter picks, Enter confirms (the default).
+  const moveTo = await app.byTestId("move-to");
+  await app.browser.execute((el) => el.focus(), moveTo);
+  await app.browser.keys("Enter");
+  await app.byTestId("move-to-input");
+  for (const ch of "after") await app.browser.keys(ch);
+  const options = await app.browser.$$('[data-testid="move-to-option"]');
+  assert.equal(options.length, 1, "typing 'after' leaves one profile");
+  await app.browser.keys("Enter");
+  await stage(app, "preview");
+  assert.match(await (await app.byTestId("job-title")).getText(), /to After-Hours Desk$/);
+  await app.browser.keys("Enter");
+  await stage(app, "done");
+  assert.equal((await whereNow(app)).get(one.phone_number), target.id);
+  await app.browser.keys("Escape");
+
+  // A keyboard drag: Enter picks the number up, an arrow goes to the first profile, Enter drops.
+  const writes = JSON.parse(await app.admin("GET", "/writes")).writes;
+  const row = await rowOf(app, one.phone_number);
+  await app.browser.execute((el) => el.focus(), row);
+  await app.browser.keys("Enter");
+  await app.browser.keys("ArrowDown");
+  await app.browser.keys("Enter");
+  await stage(app, "preview");
+  const first = await app.browser.$$('[data-testid="board-target"]')[0].getAttribute("data-name");
+  assert.match(await (await app.byTestId("job-title")).getText(), new RegExp(`to ${first}$`));
+  // Cancel: nothing is sent.
+  await (await app.byTestId("job-cancel")).click();
+  assert.equal(JSON.parse(await app.admin("GET", "/writes")).writes, writes);
+});
+
+/** Drives the GTK file chooser titled `title` on this Xvfb display: type a path, press Return. */
+function chooseFile(title, file) {
+  let id = "";
+  for (let i = 0; i < 50 && !id; i++) {
+    try {
+      id = execFileSync("xdotool", ["search", "--name", title]).toString().trim().split("\n")[0] ?? "";
+    } catch {
+      execFileSync("sleep", ["0.2"]);
+    }
+  }
+  assert.ok(id, `the "${title}" dialog did not open`);
+  execFileSync("xdotool", ["windowfocus", "--sync", id]);
+  execFileSync("sleep", ["0.3"]);
+  execFileSync("xdotool", ["key", "ctrl+l"]);
+  // The Save dialog pre-selects the name without its extension: select all of it.
+  execFileSync("xdotool", ["key", "ctrl+a"]);
+  execFileSync("xdotool", ["type", "--delay", "5", file]);
+  execFileSync("sleep", ["0.2"]);
+  execFileSync("xdotool", ["key", "Return"]);
+}
+
+test("CSV import checks every row before anything changes, and export neutralises formulas", async (t) => {
+  const app = await openBoard(t);
+  const profiles = await profilesByName(app);
+  const target = profiles.get("Front Desk");
+  const numbers = await app.simAll("/v2/phone_numbers/messaging");
+  const [a, b] = movable(numbers, target.id, 2);
+  const dir = mkdtempSync(path.join(tmpdir(), "number-desk-csv-"));
+  const file = path.join(dir, "moves.csv");
+  writeFileSync(
+    file,
+    [
+      "phone_number,messaging_profile",
+      `${a.phone_number},Front Desk`,
+      `"${b.phone_number.slice(0, 3)} ${b.phone_number.slice(3)}",${target.id}`,
+      "not a number,Front Desk",
+      `${a.phone_number},Front Desk`,
+      `${b.phone_number},Frnt Desk`,
+    ].join("\r\n"),
+  );
+  const writes = JSON.parse(await app.admin("GET", "/writes")).writes;
+  await (await app.byTestId("import-csv")).click();
+  chooseFile("Import assignments", file);
+  await stage(app, "preview");
+  assert.equal(await count(app, "plan-will-move"), 2);
+  const rows = await (await app.byTestId("group-rows")).getText();
+  assert.match(rows, /Rows not used \(3\)/);
+  assert.match(rows, /Line 4/);
+  assert.match(rows, /Line 5/);
+  assert.match(rows, /Line 6.*Front Desk/s, "an unknown profile suggests the near name");
+  assert.equal(JSON.parse(await app.admin("GET", "/writes")).writes, writes, "nothing sent before Confirm");
+  await (await app.byTestId("job-confirm")).click();
+  await stage(app, "done");
+  const now = await whereNow(app);
+  assert.equal(now.get(a.phone_number), target.id);
+  assert.equal(now.get(b.phone_number), target.id);
+  await (await app.byTestId("job-close")).click();
+
+  // Export every assignment through the Save dialog.
+  const out = path.join(dir, "all.csv");
+  await (await app.byTestId("export-all")).click();
+  chooseFile("Export assignments", out);
+  await app.byTestId("assign-done");
+  const text = readFileSync(out, "utf8");
+  const lines = text.trim().split("\r\n");
+  assert.equal(lines[0], "phone_number,messaging_profile,messaging_profile_id");
+  assert.equal(lines.length - 1, numbers.length);
+  // No cell starts as a formula would: +E.164 numbers are written '+…, which spreadsheets show as text.
+  const cells = lines.slice(1).flatMap((l) => l.split(","));
+  assert.ok(cells.every((c) => !/^[=+\-@]/.test(c)), "no cell a spreadsheet would run as a formula");
+  assert.ok(lines.slice(1).some((l) => l.startsWith(`'${a.phone_number},Front Desk,`)), "the imported move is exported");
+});

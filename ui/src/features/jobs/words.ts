@@ -1,0 +1,126 @@
+// What a change will do, is doing and did, in words: pure functions the job dialog, the Assign
+// board and Activity share (tested beside this file).
+import type { BulkProgress, Job, JobItem, JobKind, JobSummary, Plan } from "../../lib/ipc";
+
+const countFormat = new Intl.NumberFormat("en-US");
+
+/** "1 number", "1,204 numbers". */
+export function numbersWord(n: number): string {
+  return n === 1 ? "1 number" : `${countFormat.format(n)} numbers`;
+}
+
+/** The preview's title: "Move 42 numbers to Support Line", "Unassign 3 numbers". */
+export function planTitle(plan: Plan, kind: JobKind): string {
+  const n = plan.counts.willMove + plan.counts.alreadyThere + plan.counts.cannot;
+  switch (kind) {
+    case "undo":
+      return `Undo: put ${numbersWord(plan.counts.willMove)} back where ${plan.counts.willMove === 1 ? "it was" : "they were"}`;
+    case "import":
+      return `Import ${numbersWord(n)} from a file`;
+    case "unassign":
+      return `Take ${numbersWord(n)} off ${n === 1 ? "its profile" : "their profiles"}`;
+    default:
+      return `Move ${numbersWord(n)} to ${plan.targetName ?? "the profile"}`;
+  }
+}
+
+/** The confirm button's words. */
+export function confirmWords(plan: Plan, kind: JobKind): string {
+  const n = plan.counts.willMove;
+  if (n === 0) return "Nothing to change";
+  if (kind === "undo") return `Undo for ${numbersWord(n)}`;
+  if (kind === "unassign") return `Unassign ${numbersWord(n)}`;
+  return `Move ${numbersWord(n)}`;
+}
+
+/** "Moved 120 · Failed 2 · Remaining 878 · about 12 s left". */
+export function progressWords(p: BulkProgress): string {
+  const parts = [
+    `Moved ${countFormat.format(p.moved)}`,
+    `Failed ${countFormat.format(p.failed)}`,
+    `Remaining ${countFormat.format(p.remaining)}`,
+  ];
+  if (p.secondsLeft !== null && p.remaining > 0) parts.push(`about ${timeLeft(p.secondsLeft)} left`);
+  return parts.join(" · ");
+}
+
+/** "12 s", "3 min". */
+export function timeLeft(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
+  return `${Math.round(seconds / 60)} min`;
+}
+
+interface Counted {
+  kind: JobKind;
+  state: JobSummary["state"];
+  counts: JobSummary["counts"];
+}
+
+/** One sentence of what a change came to. */
+export function outcomeWords(job: Counted): string {
+  const c = job.counts;
+  const verb =
+    job.kind === "unassign" ? "taken off their profiles" : job.kind === "undo" ? "put back" : "moved";
+  const parts: string[] = [];
+  const moved = `${numbersWord(c.moved)} ${verb}`;
+  parts.push(c.moved > 0 && c.confirmed === c.moved ? `${moved}, each confirmed by Telnyx` : moved);
+  if (c.failed > 0) parts.push(`${countFormat.format(c.failed)} failed`);
+  if (c.skipped > 0) parts.push(`${countFormat.format(c.skipped)} skipped`);
+  if (c.notSent > 0) parts.push(`${countFormat.format(c.notSent)} not sent (cancelled)`);
+  const unsettled = c.planned + c.sent;
+  if (unsettled > 0) parts.push(`${countFormat.format(unsettled)} not finished`);
+  let text = `${parts.join(", ")}.`;
+  if (job.state === "cancelled") text = `Cancelled. ${text}`;
+  if (job.state === "running") text = `Cut short before it finished. ${text}`;
+  return text;
+}
+
+/** The kind of a change in words, for Activity. */
+export const kindWords: Record<JobKind, string> = {
+  move: "Move",
+  unassign: "Unassign",
+  undo: "Undo",
+  import: "Import",
+};
+
+/** The state of one number of a change, in words. */
+export function itemWords(item: JobItem): string {
+  switch (item.state) {
+    case "moved":
+      return item.confirmed === false ? "Moved, not yet confirmed by Telnyx" : "Moved";
+    case "failed":
+      return item.code ? `Failed (${item.code})` : "Failed";
+    case "skipped":
+      return "Skipped";
+    case "notSent":
+      return "Not sent";
+    case "planned":
+      return "Not sent yet";
+    case "sent":
+      return "Sent, outcome not known yet";
+  }
+}
+
+/** Whether a change can be undone: it moved at least one number and is not running. */
+export function canUndo(job: Counted): boolean {
+  return job.counts.moved > 0 && job.state !== "running";
+}
+
+/** How many numbers "Retry failed" would send again. */
+export function retryCount(job: Counted): number {
+  return job.counts.failed + job.counts.notSent;
+}
+
+/** Items in the order a person reads a result: failures first, then the rest as listed. */
+export function resultOrder(job: Job): JobItem[] {
+  const rank = (i: JobItem) =>
+    i.state === "failed" ? 0 : i.state === "notSent" || i.state === "sent" ? 1 : 2;
+  return [...job.items].sort((a, b) => rank(a) - rank(b));
+}
+
+/** "2 Dec 2026, 04:10" in the computer's time zone. */
+export function whenWords(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
