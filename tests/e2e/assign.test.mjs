@@ -4,11 +4,12 @@
 // Every expectation is derived from what the simulator serves, and every change is checked there.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { launchApp } from "./harness.mjs";
+import { launchApp, startSim } from "./harness.mjs";
 
 async function openBoard(t, options = {}) {
   const app = await launchApp(t, { args: ["--demo"], ...options });
@@ -284,6 +285,103 @@ test("CSV import checks every row before anything changes, and export neutralise
   assert.equal(lines.length - 1, numbers.length);
   // No cell starts as a formula would: +E.164 numbers are written '+…, which spreadsheets show as text.
   const cells = lines.slice(1).flatMap((l) => l.split(","));
-  assert.ok(cells.every((c) => !/^[=+\-@]/.test(c)), "no cell a spreadsheet would run as a formula");
-  assert.ok(lines.slice(1).some((l) => l.startsWith(`'${a.phone_number},Front Desk,`)), "the imported move is exported");
+  assert.ok(
+    cells.every((c) => !/^[=+\-@]/.test(c)),
+    "no cell a spreadsheet would run as a formula",
+  );
+  assert.ok(
+    lines.slice(1).some((l) => l.startsWith(`'${a.phone_number},Front Desk,`)),
+    "the imported move is exported",
+  );
+});
+
+test("a change cut short by a crash is found at the next start and finished, nothing sent twice", async (t) => {
+  // A stand-in for Telnyx outside the app (the demo account lives and dies with the app), whose bulk
+  // orders stay pending for 8 s, so the app is killed while its orders are in flight.
+  const key = `KEY${randomBytes(24).toString("hex")}`;
+  const sim = await startSim(t, key, ["--bulk-settle-ms", "8000"]);
+  const first = await launchApp(t);
+  await (await first.byTestId("connect-account")).click();
+  await (await first.byTestId("connect-name")).setValue("Main");
+  await (await first.byTestId("connect-key")).setValue(key);
+  await first.browser.execute(() => {
+    for (const d of document.querySelectorAll("details")) d.open = true;
+  });
+  await (await first.byTestId("connect-base-url")).setValue(sim.baseUrl);
+  await (await first.byTestId("connect-submit")).click();
+  await first.numbersLoaded();
+
+  const profiles = new Map();
+  for (const p of (await sim.get("/messaging_profiles?page[size]=250")).data) profiles.set(p.name, p);
+  const from = profiles.get("Support Line");
+  const to = profiles.get("Front Desk");
+  const all = [];
+  for (let page = 1; ; page++) {
+    const body = await sim.get(`/phone_numbers/messaging?page[number]=${page}&page[size]=250`);
+    all.push(...body.data);
+    if (page >= body.meta.total_pages) break;
+  }
+  // The planner leaves out numbers that cannot text at all (no SMS or MMS, or no messaging product).
+  const onFrom = all.filter((n) => n.messaging_profile_id === from.id);
+  const canMove = (n) =>
+    (n.features?.sms || n.features?.mms) && (n.eligible_messaging_products ?? []).length > 0;
+  const moving = onFrom.filter(canMove).map((n) => n.phone_number);
+  const staying = onFrom.filter((n) => !canMove(n)).map((n) => n.phone_number);
+  assert.ok(moving.length > 250, "more numbers than one order holds");
+
+  // Every number on Support Line, selected through the filter, moved to Front Desk.
+  await first.browser.execute((id) => {
+    window.location.hash = `#/assign?profile=${id}`;
+  }, from.id);
+  await first.byTestId("board-row");
+  await (await first.byTestId("select-all-matching")).click();
+  assert.match(
+    await (await first.byTestId("selection-count")).getText(),
+    new RegExp(`^${onFrom.length} selected`),
+  );
+  await (await first.byTestId("move-to")).click();
+  for (const ch of "front") await first.browser.keys(ch);
+  await first.browser.keys("Enter");
+  await stage(first, "preview");
+  await (await first.byTestId("job-confirm")).click();
+  await first.browser.waitUntil(async () => JSON.parse(await sim.admin("GET", "/writes")).bulk_orders >= 1, {
+    timeout: 30_000,
+    timeoutMsg: "no bulk order reached the simulator",
+  });
+  // The crash: the app is killed outright while its orders are pending.
+  execFileSync("pkill", ["-KILL", "-x", "number-desk"]);
+  await first.stop();
+  const sentBefore = JSON.parse(await sim.admin("GET", "/writes"));
+
+  const second = await launchApp(t, { home: first.home });
+  await second.numbersLoaded();
+  const banner = await second.byTestId("unfinished-jobs");
+  assert.match(await banner.getText(), /A change was cut short/);
+  await (await second.byTestId("finish-unfinished")).click();
+  const outcome = await second.byTestId("unfinished-outcome", 120_000);
+  assert.match(
+    await outcome.getText(),
+    new RegExp(`^Finished\\. ${moving.length.toLocaleString("en-US")} numbers moved`),
+  );
+
+  const after = new Map();
+  for (let page = 1; ; page++) {
+    const body = await sim.get(`/phone_numbers/messaging?page[number]=${page}&page[size]=250`);
+    for (const n of body.data) after.set(n.phone_number, n.messaging_profile_id);
+    if (page >= body.meta.total_pages) break;
+  }
+  for (const n of moving) assert.equal(after.get(n), to.id, `${n} ends on Front Desk`);
+  for (const n of staying) assert.equal(after.get(n), from.id, `${n}, which cannot text, was left alone`);
+  const writes = JSON.parse(await sim.admin("GET", "/writes"));
+  assert.equal(writes.redundant, 0, "no number was sent again after it had moved");
+  // Numbers in an order sent before the crash were not sent again (they were re-read instead).
+  const again = Object.entries(writes.numbers).filter(
+    ([n, c]) => (sentBefore.numbers[n] ?? 0) > 0 && c > sentBefore.numbers[n],
+  );
+  assert.deepEqual(again, [], "numbers already in a sent order were sent again");
+
+  // Activity shows the finished change.
+  await (await second.byTestId("nav-activity")).click();
+  const item = await second.byTestId("activity-item");
+  assert.equal(await item.getAttribute("data-state"), "finished");
 });
