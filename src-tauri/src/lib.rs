@@ -53,7 +53,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::account::list_accounts,
             commands::numbers::load_numbers,
             commands::numbers::number_detail,
-            commands::numbers::set_number_profile,
+            commands::numbers::change_number_profile,
             commands::numbers::check_number_profile,
             commands::numbers::load_missing_numbers,
             commands::numbers::create_messaging_profile,

@@ -257,6 +257,24 @@ test("assign and unassign change the number at Telnyx and in the list", async (t
   assert.ok(!unassigned.data.messaging_profile_id, "Telnyx has the number without a profile");
   assert.equal(await rowProfile(app), "None");
   await app.screenshot("-unassigned");
+
+  // Each change is journalled like a bulk one: Undo puts the number back on its profile.
+  await (await app.byTestId("change-undo")).click();
+  const dialog = await app.byTestId("job-dialog");
+  await app.browser.waitUntil(async () => (await dialog.getAttribute("data-stage")) === "preview");
+  await (await app.byTestId("job-confirm")).click();
+  await app.browser.waitUntil(async () => (await dialog.getAttribute("data-stage")) === "done", {
+    timeout: 30_000,
+  });
+  const undone = await app.sim("GET", `/v2/phone_numbers/${number.id}/messaging`);
+  assert.equal(undone.data.messaging_profile_id, target.id, "Undo put the number back on its profile");
+  await (await app.byTestId("job-close")).click();
+  await (await app.byTestId("nav-activity")).click();
+  await app.byTestId("activity-item");
+  const kinds = await app.browser
+    .$$('[data-testid="activity-item"]')
+    .map((el) => el.getAttribute("data-kind"));
+  assert.deepEqual(kinds, ["undo", "unassign", "move"], "Activity lists the three changes, newest first");
 });
 
 test("a refused assignment is explained and the row stays as it was", async (t) => {

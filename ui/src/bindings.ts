@@ -28,10 +28,10 @@ export const commands = {
 	/**  One number's row and the record Telnyx returned for it. */
 	numberDetail: (id: string) => typedError<NumberDetail_Serialize, IpcError_Serialize>(__TAURI_INVOKE("number_detail", { id })),
 	/**
-	 *  Puts a number on a messaging profile (`profileId`), or takes it off its profile (`null`), and
-	 *  reports what became of it (read back from Telnyx when its answer was lost) with its list row.
+	 *  Puts a number on a messaging profile (`profileId`), or takes it off its profile (`null`): one
+	 *  journalled job of one number (one `PATCH`), then the number read back for its row.
 	 */
-	setNumberProfile: (id: string, profileId: string | null) => typedError<ProfileChangeReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_number_profile", { id, profileId })),
+	changeNumberProfile: (id: string, profileId: string | null) => typedError<NumberChange_Serialize, IpcError_Serialize>(__TAURI_INVOKE("change_number_profile", { id, profileId })),
 	/**
 	 *  Reads a number from Telnyx and reports whether it is on `profileId` (or on none, for `null`):
 	 *  "Check again" after a change whose outcome was unknown.
@@ -730,6 +730,37 @@ export type NewProfile = {
 	 *  for all, as typed ("us, ca" is fine).
 	 */
 	destinations: string,
+};
+
+/**
+ *  A single number's change, made through the same planner, runner and journal as a bulk move
+ *  (so Activity lists it and it can be undone): the job, its preview's warnings (what still stands
+ *  in the way after the move), and the number's row as Telnyx now holds it.
+ */
+export type NumberChange = NumberChange_Serialize | NumberChange_Deserialize;
+
+/**
+ *  A single number's change, made through the same planner, runner and journal as a bulk move
+ *  (so Activity lists it and it can be undone): the job, its preview's warnings (what still stands
+ *  in the way after the move), and the number's row as Telnyx now holds it.
+ */
+export type NumberChange_Deserialize = {
+	job: Job_Deserialize,
+	plan: Plan_Deserialize,
+	/**  The row read back from Telnyx (as last known when that read failed). */
+	row?: ListRow_Deserialize | null,
+};
+
+/**
+ *  A single number's change, made through the same planner, runner and journal as a bulk move
+ *  (so Activity lists it and it can be undone): the job, its preview's warnings (what still stands
+ *  in the way after the move), and the number's row as Telnyx now holds it.
+ */
+export type NumberChange_Serialize = {
+	job: Job_Serialize,
+	plan: Plan_Serialize,
+	/**  The row read back from Telnyx (as last known when that read failed). */
+	row: ListRow_Serialize | null,
 };
 
 /**  One number's row with the record Telnyx returned, as indented JSON for the "Details" disclosure. */

@@ -517,3 +517,50 @@ async fn two_thousand_numbers_under_faults() {
     assert!(sim.writes().patches >= failing.len() as u64);
     assert_eq!(sim.writes().redundant, 0);
 }
+
+/// A one-number job (the Numbers screen's assign) is one PATCH, answered at once: no order to poll.
+/// Two numbers still go as an order.
+#[tokio::test]
+async fn a_single_number_is_one_patch_and_two_are_an_order() {
+    let (sim, client) = start(20, 1000).await;
+    let target = Target::Profile {
+        id: profile_id(&sim, "Support Line"),
+    };
+    let snapshot = load_snapshot(&client, ListSizes::default(), |_| {}, None)
+        .await
+        .expect("snapshot");
+    let movable: Vec<String> = BulkService::preview(
+        &snapshot,
+        &snapshot
+            .numbers
+            .iter()
+            .map(|n| n.id.as_str().to_owned())
+            .collect::<Vec<_>>(),
+        &target,
+    )
+    .will_move
+    .into_iter()
+    .map(|m| m.id)
+    .collect();
+    assert!(movable.len() >= 3, "the account has numbers to move");
+    let journal: Arc<dyn Journal> = Arc::new(MemoryJournal::new());
+    let svc = service(&client, journal, quick());
+
+    let one = BulkService::preview(&snapshot, &movable[..1], &target);
+    let job = svc
+        .run(&one, JobKind::Move, &|_| {}, &CancelToken::new())
+        .await
+        .expect("job runs");
+    assert_eq!(job.items[0].state, ItemState::Moved);
+    assert_eq!(job.items[0].confirmed, Some(true));
+    let w = sim.writes();
+    assert_eq!((w.bulk_orders, w.patches), (0, 1));
+
+    let two = BulkService::preview(&snapshot, &movable[1..3], &target);
+    svc.run(&two, JobKind::Move, &|_| {}, &CancelToken::new())
+        .await
+        .expect("job runs");
+    let w = sim.writes();
+    assert_eq!((w.bulk_orders, w.patches), (1, 1));
+    assert_report_matches(&sim, &job);
+}

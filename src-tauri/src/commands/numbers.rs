@@ -3,7 +3,11 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use desk_core::ports::journal::{Job, JobKind};
+use desk_core::rules::plan::{Plan, Target};
 use desk_core::rules::profiles::{creation_request, NewProfile, ProfileSummary};
+use desk_core::rules::rows::ListRow;
+use desk_core::services::bulk::BulkService;
 use desk_core::services::numbers::{
     NumberDetail, NumbersList, NumbersService, ProfileChangeReport, ProfileTarget,
 };
@@ -14,6 +18,7 @@ use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::error::IpcError;
+use crate::jobs::Jobs;
 
 /// What `load_numbers` reports while the lists arrive.
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -122,25 +127,65 @@ pub async fn number_detail(
         .ok_or(desk_core::Error::NumberNotOnAccount)?)
 }
 
-/// Puts a number on a messaging profile (`profileId`), or takes it off its profile (`null`), and
-/// reports what became of it (read back from Telnyx when its answer was lost) with its list row.
+/// A single number's change, made through the same planner, runner and journal as a bulk move
+/// (so Activity lists it and it can be undone): the job, its preview's warnings (what still stands
+/// in the way after the move), and the number's row as Telnyx now holds it.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NumberChange {
+    pub job: Job,
+    pub plan: Plan,
+    /// The row read back from Telnyx (as last known when that read failed).
+    pub row: Option<ListRow>,
+}
+
+/// Puts a number on a messaging profile (`profileId`), or takes it off its profile (`null`): one
+/// journalled job of one number (one `PATCH`), then the number read back for its row.
 #[tauri::command]
 #[specta::specta]
-pub async fn set_number_profile(
+pub async fn change_number_profile(
     state: State<'_, SessionService>,
     numbers: State<'_, NumbersService>,
+    jobs: State<'_, Jobs>,
     id: String,
     profile_id: Option<String>,
-) -> Result<ProfileChangeReport, IpcError> {
+) -> Result<NumberChange, IpcError> {
+    let running = jobs.start()?;
+    let service = jobs.service(&state).await?;
     let (account, client) = state.account_client().await?;
-    Ok(numbers
-        .set_profile(
+    let target = Target::of(profile_id.as_deref().map(str::trim));
+    let plan = numbers
+        .with_snapshot(account.as_str(), &client, |s| {
+            BulkService::preview(s, std::slice::from_ref(&id), &target)
+        })
+        .await?;
+    if plan.will_move.is_empty() {
+        let why = plan
+            .cannot
+            .first()
+            .map(|c| c.why.clone())
+            .unwrap_or_else(|| "The number is already there; nothing was changed.".into());
+        return Err(IpcError::validation(why));
+    }
+    let kind = match target {
+        Target::Profile { .. } => JobKind::Move,
+        Target::Unassigned => JobKind::Unassign,
+    };
+    let job = service.run(&plan, kind, &|_| {}, &running.cancel).await?;
+    let report = numbers
+        .check_change(
             account.as_str(),
             &client,
             &id,
-            ProfileTarget::from_choice(profile_id),
+            &ProfileTarget::from_choice(profile_id),
+            None,
         )
-        .await?)
+        .await?;
+    Ok(NumberChange {
+        job,
+        plan,
+        row: report.row,
+    })
 }
 
 /// Reads a number from Telnyx and reports whether it is on `profileId` (or on none, for `null`):

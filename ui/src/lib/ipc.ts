@@ -28,6 +28,7 @@ import {
   type LoadEvent_Serialize,
   type LoadProgress,
   type NewProfile,
+  type NumberChange_Serialize,
   type NumberDetail_Serialize,
   type NumberRow_Serialize,
   type NumbersList_Serialize,
@@ -60,6 +61,7 @@ export type IpcError = IpcError_Serialize;
 export type Settings = Settings_Serialize;
 export type SettingsView = SettingsView_Serialize;
 export type NumberDetail = NumberDetail_Serialize;
+export type NumberChange = NumberChange_Serialize;
 export type NumberRow = NumberRow_Serialize;
 export type ListRow = ListRow_Serialize;
 export type Problem = Problem_Serialize;
@@ -178,9 +180,10 @@ export const ipc = {
       (list): NumbersList => ({ ...list, rows: rowsOf(list.rows) }),
     ),
   numberDetail: (id: string) => unwrap(() => commands.numberDetail(id)),
-  /** Puts a number on a profile, or takes it off its profile with `null`; reports what became of it. */
-  setNumberProfile: (id: string, profileId: string | null) =>
-    unwrap(() => commands.setNumberProfile(id, profileId)),
+  /** Puts a number on a profile, or takes it off its profile with `null`, as a journalled change of
+   * one number; returns the change, its preview's warnings and the row read back from Telnyx. */
+  changeNumberProfile: (id: string, profileId: string | null) =>
+    unwrap(() => commands.changeNumberProfile(id, profileId)),
   /** Reads a number from Telnyx: is it on `profileId` (or on none, for `null`)? */
   checkNumberProfile: (id: string, profileId: string | null) =>
     unwrap(() => commands.checkNumberProfile(id, profileId)),

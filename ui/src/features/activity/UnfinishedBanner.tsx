@@ -53,9 +53,10 @@ export function UnfinishedBanner(props: { accountId: string }) {
         <>
           <strong className="notice-title">A change was cut short</strong>
           <p>
-            Number Desk closed while changing numbers: {numbersWord(left)} of{" "}
-            {jobs.length === 1 ? "that change are" : `${jobs.length} changes are`} not finished. Finishing
-            first asks Telnyx where each number is now, then sends only what did not take effect.
+            A change stopped before it finished (Number Desk closed, or Telnyx stopped answering):{" "}
+            {numbersWord(left)} of {jobs.length === 1 ? "that change are" : `${jobs.length} changes are`} not
+            finished. Finishing first asks Telnyx where each number is now, then sends only what did not take
+            effect.
           </p>
           <button
             type="button"

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { changeFailureText, describeError } from "../../lib/errors";
-import type { ListRow } from "../../lib/ipc";
+import { CommandError, type ListRow } from "../../lib/ipc";
 import { useHashQuery } from "../../lib/route";
 import { timed } from "../../lib/timing";
+import { JobFlow, type JobRequest } from "../jobs/JobFlow";
 import { type ChangeMode, ChangeProfileDialog } from "./ChangeProfileDialog";
 import { CreateProfileForm } from "./CreateProfileForm";
-import { reportView } from "./changeReport";
+import { changeView, reportView } from "./changeReport";
 import { DetailPanel } from "./DetailPanel";
 import { FilterPanel } from "./FilterPanel";
 import { applyList, emptyFilters, type FacetKey, facetOptions, prepare, sortRows } from "./model";
@@ -41,6 +42,8 @@ interface Outcome {
   text: string;
   /** The change to check again with Telnyx, when its outcome is unknown. */
   check?: { change: ProfileChange; subject: string; profileName: string | null };
+  /** The change (job) to offer Undo for, once it was made. */
+  undoJob?: string;
 }
 
 /** Pages done / total while the account loads; re-renders alone (see `progressStore`). */
@@ -72,6 +75,7 @@ export function NumbersPage() {
   );
   const [pending, setPending] = useState<Pending | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [undo, setUndo] = useState<JobRequest | null>(null);
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
   const search = useRef<HTMLInputElement>(null);
 
@@ -134,19 +138,27 @@ export function NumbersPage() {
       ? (data.profiles.find((p) => p.id === profileId)?.name ?? "the profile")
       : null;
     setProfile.mutate(change, {
-      onSuccess: (report) => {
-        const view = reportView(row.display, profileName, report);
+      onSuccess: (made) => {
+        const view = changeView(row.display, profileName, made);
         setOutcome({
           tone: view.tone,
           text: view.text,
           check: view.checkAgain ? { change, subject: row.display, profileName } : undefined,
+          undoJob: view.undo ? made.job.id : undefined,
         });
       },
       onError: (error) =>
-        setOutcome({
-          tone: "error",
-          text: changeFailureText(row.display, error),
-        }),
+        // A change whose outcome is unknown (its answer lost and the read-back failed) is kept in
+        // the journal to finish; the person can check the number now.
+        setOutcome(
+          error instanceof CommandError && ["network", "internal"].includes(error.error.kind)
+            ? {
+                tone: "unknown",
+                text: `Number Desk can't tell whether ${row.display} was changed. ${describeError(error).message} Check again in a moment, before changing it once more.`,
+                check: { change, subject: row.display, profileName },
+              }
+            : { tone: "error", text: changeFailureText(row.display, error) },
+        ),
       onSettled: () =>
         setBusyIds((s) => {
           const next = new Set(s);
@@ -250,6 +262,16 @@ export function NumbersPage() {
           }
         >
           <p>{outcome.text}</p>
+          {outcome.undoJob ? (
+            <button
+              type="button"
+              className="button"
+              data-testid="change-undo"
+              onClick={() => outcome.undoJob && setUndo({ kind: "undo", jobId: outcome.undoJob })}
+            >
+              Undo
+            </button>
+          ) : null}
           {outcome.check ? (
             <button
               type="button"
@@ -378,6 +400,16 @@ export function NumbersPage() {
           profiles={data.profiles}
           onConfirm={confirm}
           onCancel={() => setPending(null)}
+        />
+      ) : null}
+      {undo && data ? (
+        <JobFlow
+          request={undo}
+          profiles={data.profiles}
+          onClose={(changed) => {
+            setUndo(null);
+            if (changed) setOutcome(null);
+          }}
         />
       ) : null}
     </section>

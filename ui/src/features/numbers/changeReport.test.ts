@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { reportView } from "./changeReport";
+import type { JobItem } from "../../lib/ipc";
+import { changeView, reportView } from "./changeReport";
 
 const subject = "(212) 555-0100";
 const lostAnswer = "The connection to Telnyx was lost before its answer arrived.";
@@ -39,5 +40,68 @@ describe("reportView", () => {
     expect(view.text).toContain("can't tell whether");
     expect(view.text).not.toContain("/phone_numbers"); // no request paths in what a person reads
     expect(view.text).not.toMatch(/was not changed|is now on/);
+  });
+});
+
+describe("changeView", () => {
+  const plan = {
+    target: { kind: "profile" as const, id: "p" },
+    targetName: "Front Desk",
+    willMove: [],
+    alreadyThere: [],
+    cannot: [],
+    warnings: [
+      {
+        kind: "stillBlocked" as const,
+        count: 1,
+        text: "1 number still cannot text: it needs a 10DLC campaign.",
+      },
+      { kind: "unassignStopsMessaging" as const, count: 1, text: "not shown after the move" },
+    ],
+    counts: { willMove: 1, alreadyThere: 0, cannot: 0 },
+  };
+  const item: JobItem = {
+    numberId: "n",
+    phoneNumber: "+12125550100",
+    from: null,
+    to: "p",
+    state: "moved",
+    orderId: null,
+    code: null,
+    words: null,
+    confirmed: true,
+    attempts: 1,
+  };
+  const job = (over: Partial<JobItem>) => ({
+    id: "j",
+    account: "demo",
+    createdAt: "2026-12-02T04:00:00Z",
+    who: "Demo account",
+    kind: "move" as const,
+    state: "finished" as const,
+    undoes: null,
+    items: [{ ...item, ...over }],
+  });
+
+  it("a moved number says so, what still stands in the way, and offers Undo", () => {
+    const v = changeView("(212) 555-0100", "Front Desk", { job: job({}), plan, row: null });
+    expect(v.tone).toBe("done");
+    expect(v.text).toBe(
+      "(212) 555-0100 is now on Front Desk. 1 number still cannot text: it needs a 10DLC campaign.",
+    );
+    expect(v.undo).toBe(true);
+  });
+
+  it("a refused number is not changed, with Telnyx's reason; an unsettled one offers Check again", () => {
+    const failed = changeView("(212) 555-0100", "Front Desk", {
+      job: job({ state: "failed", words: "Telnyx refused it (error 10015)." }),
+      plan,
+      row: null,
+    });
+    expect(failed).toMatchObject({ tone: "error", undo: false, checkAgain: false });
+    expect(failed.text).toBe("(212) 555-0100 was not changed. Telnyx refused it (error 10015).");
+    const open = changeView("(212) 555-0100", "Front Desk", { job: job({ state: "sent" }), plan, row: null });
+    expect(open).toMatchObject({ tone: "unknown", checkAgain: true, undo: false });
+    expect(open.text).not.toMatch(/was not changed/);
   });
 });

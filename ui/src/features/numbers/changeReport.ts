@@ -1,7 +1,7 @@
 // What to tell a person after changing a number's profile, from the backend's report: made, made
 // after all (the answer was lost, a read shows the change), not made, or unknown (offer to check
 // again). Never "not changed" when Number Desk cannot tell.
-import type { ChangeOutcome } from "../../lib/ipc";
+import type { ChangeOutcome, NumberChange } from "../../lib/ipc";
 
 export interface ReportView {
   tone: "done" | "error" | "unknown";
@@ -49,4 +49,37 @@ export function reportView(
         checkAgain: true,
       };
   }
+}
+
+/** Warnings that still matter once the number has moved: what stands in the way of texting. */
+const afterMove = new Set(["stillBlocked", "targetDisabled", "targetNoWebhook", "targetWebhookNotHttps"]);
+
+/** What to tell a person after a one-number change made through the runner and journal. */
+export function changeView(
+  subject: string,
+  profileName: string | null,
+  change: NumberChange,
+): ReportView & { undo: boolean } {
+  const item = change.job.items[0];
+  if (item?.state === "moved") {
+    const made = profileName
+      ? `${subject} is now on ${profileName}.`
+      : `${subject} is no longer on a messaging profile.`;
+    const still = change.plan.warnings.filter((w) => afterMove.has(w.kind)).map((w) => w.text);
+    return { tone: "done", text: [made, ...still].join(" "), checkAgain: false, undo: true };
+  }
+  if (item?.state === "failed") {
+    return {
+      tone: "error",
+      text: `${subject} was not changed. ${item.words ?? "Telnyx did not take the change."}`,
+      checkAgain: false,
+      undo: false,
+    };
+  }
+  return {
+    tone: "unknown",
+    text: `Number Desk can't tell whether ${subject} was changed yet. Check again in a moment, before changing it once more.`,
+    checkAgain: true,
+    undo: false,
+  };
 }

@@ -45,7 +45,7 @@ export function useSetProfile(accountId: string | undefined) {
   const queryClient = useQueryClient();
   const key = queryKeys.numbers(accountId);
   return useMutation({
-    mutationFn: (change: ProfileChange) => ipc.setNumberProfile(change.id, change.profileId),
+    mutationFn: (change: ProfileChange) => ipc.changeNumberProfile(change.id, change.profileId),
     onMutate: async (change): Promise<{ before: ListRow | undefined }> => {
       await queryClient.cancelQueries({ queryKey: key });
       const list = queryClient.getQueryData<NumbersList>(key);
@@ -64,6 +64,7 @@ export function useSetProfile(accountId: string | undefined) {
       report.row ? keepRow(report.row) : restore(change.id, context?.before),
     onSettled: (_row, _error, change) => {
       queryClient.invalidateQueries({ queryKey: queryKeys.numberDetail(accountId, change.id) });
+      queryClient.invalidateQueries({ queryKey: queryKeys.jobs(accountId) });
     },
   });
 

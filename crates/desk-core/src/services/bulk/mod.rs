@@ -55,6 +55,10 @@ pub struct BulkOptions {
     pub concurrency: usize,
     /// Numbers per re-read (`filter[phone_number]` with a comma-separated list).
     pub reread_batch: usize,
+    /// A job with at most this many numbers to send is sent as `PATCH`es, answered at once,
+    /// rather than as a bulk order that must be polled until it settles (a single number assigned
+    /// from the Numbers screen takes one request instead of an order and its polls).
+    pub patch_up_to: usize,
 }
 
 impl Default for BulkOptions {
@@ -69,6 +73,7 @@ impl Default for BulkOptions {
             max_attempts: 4,
             concurrency: 4,
             reread_batch: 200,
+            patch_up_to: 1,
         }
     }
 }
@@ -458,6 +463,8 @@ struct Run<'a> {
     chunk_size: usize,
     started: Instant,
     settled_at_start: usize,
+    /// Few enough numbers to send that `PATCH`es beat an order ([`BulkOptions::patch_up_to`]).
+    patch_all: bool,
 }
 
 impl<'a> Run<'a> {
@@ -473,7 +480,13 @@ impl<'a> Run<'a> {
             .iter()
             .filter(|i| matches!(i.state, ItemState::Moved | ItemState::Failed))
             .count();
+        let to_send = job
+            .items
+            .iter()
+            .filter(|i| i.state == ItemState::Planned)
+            .count();
         Run {
+            patch_all: to_send <= svc.options.patch_up_to,
             chunk_size: svc.options.chunk_size.max(1),
             svc,
             job,
@@ -560,8 +573,9 @@ impl<'a> Run<'a> {
                 worn.push(i);
                 continue;
             }
-            // An order lists +E.164 numbers only (FACTS.md §4): a short code is changed alone.
-            if E164::parse(&item.phone_number).is_err() {
+            // An order lists +E.164 numbers only (FACTS.md §4): a short code is changed alone; so
+            // is every number of a job small enough for PATCHes.
+            if self.patch_all || E164::parse(&item.phone_number).is_err() {
                 alone.push(i);
                 continue;
             }
