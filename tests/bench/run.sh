@@ -7,7 +7,10 @@
 #      and extrapolates, which the output says), and a 50,000-row CSV import check,
 #   3. the Numbers screen in the real window of the release build (full list vs raw paging from
 #      Node, keystroke-to-list, memory against a blank WebKit window measured in the same run),
-#      against a standalone simulator, and
+#      against a standalone simulator,
+#   3b. the Assign board in the real window of the release build: keystrokes with 5,000 of 10,000
+#      numbers selected vs none selected, and frames during a drag vs the same pointer path without
+#      one (tests/bench/board.mjs), and
 #   4. the release build's startup (tests/bench/startup.sh).
 # BENCH_NUMBERS (default 10000) and BENCH_LATENCY_MS (default 80) size the account.
 set -euo pipefail
@@ -31,6 +34,10 @@ cargo run --release --locked -p desk-core --example bench_bulk -- 5000 80 \
 echo "==> Numbers screen benchmark (release build, real window)"
 E2E_APP="$ROOT/target/release/number-desk" E2E_SIM="$ROOT/target/release/telnyx-sim" \
   bash tests/e2e/run.sh tests/bench/numbers.mjs
+
+echo "==> Assign board benchmark (release build, real window: 10,000 numbers, 5,000 selected)"
+E2E_APP="$ROOT/target/release/number-desk" E2E_SIM="$ROOT/target/release/telnyx-sim" \
+  bash tests/e2e/run.sh tests/bench/board.mjs
 
 echo "==> Startup of the release build (process start → page, → the demo's numbers loaded)"
 exec 5>/tmp/number-desk-bench-display.$$
