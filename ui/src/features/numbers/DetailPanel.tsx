@@ -194,7 +194,7 @@ export function DetailPanel(props: {
           onClick={props.onAssign}
           aria-keyshortcuts="a"
         >
-          {row.profileId ? "Change profile…" : "Assign to a profile…"}
+          {row.profileId ? "Move to…" : "Assign to a profile…"}
         </button>
         {row.profileId ? (
           <button

@@ -46,7 +46,7 @@ function menuItems(menu: HTMLElement | null): HTMLButtonElement[] {
 export function rowMenuItems(row: ListRow): { action: RowAction; label: string }[] {
   const items: { action: RowAction; label: string }[] = [
     { action: "details", label: "Show details" },
-    { action: "assign", label: row.profileId ? "Change profile…" : "Assign to a profile…" },
+    { action: "assign", label: row.profileId ? "Move to…" : "Assign to a profile…" },
   ];
   if (row.profileId) items.push({ action: "unassign", label: "Unassign from profile…" });
   return items;
