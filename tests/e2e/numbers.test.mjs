@@ -94,8 +94,10 @@ test("filters by profile and by readiness show the simulator's counts, and Back 
   // Combined with a profile: a profile's numbers all have one, so nothing is left.
   const first = profiles[0];
   await (await app.byTestId(`filter-profile-${first.id}`)).click();
-  await app.byTestId("no-matches");
+  const empty = await (await app.byTestId("no-matches")).getText();
   assert.equal(await countOf(app, "shown-count"), 0);
+  // It names what narrows the list.
+  assert.match(empty, new RegExp(`No profile \\(Problem\\) and ${first.name} \\(Messaging profile\\)`));
   // The readiness groups count each number once: together they are the whole account.
   await (await app.byTestId("clear-filters")).click();
   await waitForShown(app, numbers.length, "filters cleared");
@@ -363,9 +365,16 @@ test("the keyboard reaches search, the list, details and assign", async (t) => {
     await app.browser.execute(() => document.activeElement?.getAttribute("data-testid")),
     "search",
   );
-  await app.browser.keys(["1", "2"]);
-  await app.browser.execute(() => document.querySelector('[data-testid="number-grid"]')?.focus());
-  await app.browser.keys(["ArrowDown", "Enter"]);
+  await app.browser.keys("1");
+  await app.browser.keys("2");
+  // ↓ from the search goes straight to the list, past the filters.
+  await app.browser.keys("ArrowDown");
+  assert.equal(
+    await app.browser.execute(() => document.activeElement?.getAttribute("data-testid")),
+    "number-grid",
+  );
+  await app.browser.keys("ArrowDown");
+  await app.browser.keys("Enter");
   await app.byTestId("detail-panel");
   const rows = await app.browser.$$('[data-testid="number-row"]');
   const second = await rows[1].getAttribute("data-number-id");
@@ -378,6 +387,19 @@ test("the keyboard reaches search, the list, details and assign", async (t) => {
   await app.browser.waitUntil(
     async () => !(await (await app.browser.$('[data-testid="change-dialog"]')).isExisting()),
   );
+  const focused = () => app.browser.execute(() => document.activeElement?.getAttribute("data-testid"));
+  assert.equal(await focused(), "number-grid", "focus returns to the list after Escape");
+  // Confirmed with Enter, the dialog also gives focus back to the list.
+  await app.browser.keys("a");
+  const select = await app.byTestId("change-profile-select");
+  const options = await select.$$("option:not([disabled])");
+  await select.selectByAttribute("value", await options[0].getAttribute("value"));
+  const confirm = await app.byTestId("change-confirm");
+  await confirm.waitForEnabled({ timeout: 10_000 });
+  await app.browser.execute((el) => el.focus(), confirm);
+  await app.browser.keys("Enter");
+  await app.byTestId("change-done", 30_000);
+  assert.equal(await focused(), "number-grid", "focus returns to the list after Enter");
 });
 
 /** The readiness badge's first problem (without "+N more") of the only row shown after searching
@@ -399,9 +421,17 @@ test("the first page is usable while the rest loads, and says its checks are on 
       timeoutMsg: "no first look while the list was loading",
     });
   // The first page is 250 numbers (page[size]=250), and already usable: a search narrows it, and
-  // a number whose 10DLC list has not arrived is "Checking…", not a guessed verdict.
-  assert.equal(await countOf(app, "numbers-count"), 250);
+  // a number whose 10DLC list has not arrived is "Checking…", not a guessed verdict. The headline
+  // says what is known: 250 of about as many as Telnyx announced, loading.
+  // (Read before asking the simulator, whose answers take 2.5 s here.)
+  const shown = await countOf(app, "shown-count");
+  const about = await countOf(app, "numbers-count");
+  const headline = await (await app.browser.$('[data-testid="numbers-page"] .headline')).getText();
   assert.equal(await readinessOf(app, "+12125550100"), "Checking…");
+  const announced = (await app.sim("GET", "/v2/phone_numbers/messaging?page[size]=1")).meta.total_results;
+  assert.equal(shown, 250);
+  assert.equal(about, announced);
+  assert.match(headline, /^Showing 250 of about [\d,]+ numbers, loading/);
   await app.screenshot("-first-look");
   const loaded = await app.numbersLoaded();
   const total = (await app.sim("GET", "/v2/phone_numbers/messaging?page[size]=1")).meta.total_results;

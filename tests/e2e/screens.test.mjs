@@ -1,5 +1,5 @@
 // Every screen at 1280×800 and 900×700, light and dark: screenshots for people to look at
-// (tests/e2e/artifacts/screens-*.png) and a check that nothing spills out sideways.
+// (tests/e2e/artifacts/screens-*.png) and a check that nothing spills out sideways or downwards.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { launchApp } from "./harness.mjs";
@@ -24,6 +24,14 @@ test("every screen fits the window in both themes", async (t) => {
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );
         assert.ok(overflow <= 1, `${screen} at ${width}×${height} (${theme}) is ${overflow}px too wide`);
+        // The frame is the window: the document never scrolls (the top bar stays in view).
+        const tall = await app.browser.execute(
+          () => document.documentElement.scrollHeight - document.documentElement.clientHeight,
+        );
+        assert.ok(
+          tall <= 1,
+          `${screen} at ${width}×${height} (${theme}) is ${tall}px taller than the window`,
+        );
         await app.screenshot(`-${screen}-${width}x${height}-${theme}`);
       }
     }

@@ -828,6 +828,8 @@ export type NumbersList_Deserialize = {
 	loadedAtMs: number | null,
 	/**  False for a first look: the first page of numbers only, their compliance still loading. */
 	complete: boolean,
+	/**  A first look: how many numbers Telnyx announced in all ("250 of about 10,000"). */
+	aboutTotal?: number | null,
 	/**  Lists Telnyx did not give (readiness says "Couldn't check" where they were needed). */
 	unavailable: UnavailableList[],
 	/**
@@ -850,6 +852,8 @@ export type NumbersList_Serialize = {
 	loadedAtMs: number | null,
 	/**  False for a first look: the first page of numbers only, their compliance still loading. */
 	complete: boolean,
+	/**  A first look: how many numbers Telnyx announced in all ("250 of about 10,000"). */
+	aboutTotal: number | null,
 	/**  Lists Telnyx did not give (readiness says "Couldn't check" where they were needed). */
 	unavailable: UnavailableList[],
 	/**

@@ -320,7 +320,18 @@ async fn a_first_look_at_the_first_page_comes_before_the_rest() {
     assert_eq!(first.numbers.len(), 250, "the first page only");
     assert_eq!(first.numbers[..], snapshot.numbers[..250]);
     assert_eq!(first.profiles.len(), snapshot.profiles.len());
-    assert_eq!(first.gaps, Gaps::loading());
+    // It says how many numbers are coming in all, as Telnyx announced them.
+    assert_eq!(
+        first.gaps,
+        Gaps {
+            numbers_announced: Some(snapshot.numbers.len() as u32),
+            ..Gaps::loading()
+        }
+    );
+    assert_eq!(
+        snapshot.gaps.numbers_announced, None,
+        "the whole load announces nothing"
+    );
     let at = progress_at_look
         .into_inner()
         .expect("lock")

@@ -34,6 +34,8 @@ pub struct NumbersList {
     pub loaded_at_ms: f64,
     /// False for a first look: the first page of numbers only, their compliance still loading.
     pub complete: bool,
+    /// A first look: how many numbers Telnyx announced in all ("250 of about 10,000").
+    pub about_total: Option<u32>,
     /// Lists Telnyx did not give (readiness says "Couldn't check" where they were needed).
     pub unavailable: Vec<UnavailableList>,
     /// Numbers that did not arrive: pages of the list that still failed after their retries and
@@ -473,6 +475,7 @@ pub fn list_of(snapshot: &AccountSnapshot, complete: bool) -> NumbersList {
             .duration_since(UNIX_EPOCH)
             .map_or(0.0, |d| d.as_secs_f64() * 1000.0),
         complete,
+        about_total: snapshot.gaps.numbers_announced,
         unavailable: snapshot
             .gaps
             .failures()
@@ -658,9 +661,13 @@ mod tests {
             }]
         );
         // A list still loading is not "unavailable": a first look says so through `complete`.
-        s.gaps = crate::services::snapshot::Gaps::loading();
+        s.gaps = crate::services::snapshot::Gaps {
+            numbers_announced: Some(10_000),
+            ..crate::services::snapshot::Gaps::loading()
+        };
         let first = list_of(&s, false);
         assert!(first.unavailable.is_empty());
         assert!(!first.complete);
+        assert_eq!(first.about_total, Some(10_000));
     }
 }

@@ -61,6 +61,9 @@ pub struct Gaps {
     /// Pages of numbers that failed once and arrived on their second try (nothing is missing
     /// for them): without that try, the load would have lacked them.
     pub retried_number_pages: Vec<u32>,
+    /// A first look: how many numbers the listing announced (`meta.total_results`); the ones
+    /// beyond the first page are still on their way.
+    pub numbers_announced: Option<u32>,
 }
 
 /// Pages of a listing that did not arrive.
@@ -199,6 +202,8 @@ impl AccountSnapshot {
 struct FirstLook {
     numbers: Option<Vec<MessagingNumber>>,
     profiles: Option<Vec<MessagingProfile>>,
+    /// How many numbers the first page announced.
+    announced: Option<u32>,
     /// Whether a first look is worth it (more than one page of numbers) and not yet shown.
     wanted: bool,
 }
@@ -247,7 +252,10 @@ pub async fn load_snapshot(
                 phone_numbers: Vec::new(),
                 campaigns: Vec::new(),
                 verifications: Vec::new(),
-                gaps: Gaps::loading(),
+                gaps: Gaps {
+                    numbers_announced: look.announced,
+                    ..Gaps::loading()
+                },
                 loaded_at: SystemTime::now(),
             });
         }
@@ -267,6 +275,7 @@ pub async fn load_snapshot(
                 offer(&|look| {
                     look.wanted = true;
                     look.numbers = Some(first.data.clone());
+                    look.announced = Some(first.meta.total_results);
                 });
             }
         };
@@ -335,6 +344,7 @@ pub async fn load_snapshot(
             verifications: verification_gap,
             numbers: missing_numbers,
             retried_number_pages: numbers.retried,
+            numbers_announced: None,
         },
         loaded_at: SystemTime::now(),
     })

@@ -607,18 +607,18 @@ function BoardRow(props: {
       style={{ transform: `translateY(${props.top}px)` }}
       onClick={props.onClick}
     >
-      <input
-        type="checkbox"
-        tabIndex={-1}
-        aria-label={`Select ${row.display}`}
-        checked={props.selected}
+      {/* A picture of the checkbox, not a control: the option itself is what is selected (Space),
+          and a listbox option may not hold another control. Clicking it adds or removes the row. */}
+      <span
+        className="board-check"
+        aria-hidden="true"
+        data-checked={props.selected || undefined}
         data-testid="board-check"
         onPointerDown={(e) => e.stopPropagation()}
         onClick={(e) => {
           e.stopPropagation();
           props.onToggle(e.shiftKey);
         }}
-        onChange={() => undefined}
       />
       <span className="board-number">
         <span>

@@ -22,6 +22,17 @@ export function ChangeProfileDialog(props: {
   const select = useRef<HTMLSelectElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   useEffect(() => (select.current ?? cancelButton.current)?.focus(), []);
+  // Focus goes back to what opened the dialog (a row's menu has closed by then: to the list).
+  const [opener] = useState(() => document.activeElement);
+  useEffect(() => {
+    return () => {
+      const back =
+        opener instanceof HTMLElement && opener.isConnected && !opener.closest('[role="menu"]')
+          ? opener
+          : document.querySelector<HTMLElement>('[data-testid="number-grid"]');
+      back?.focus();
+    };
+  }, [opener]);
   const target = props.profiles.find((p) => p.id === chosen);
   const targetId = mode === "unassign" ? null : chosen || undefined;
   const preview = useQuery({

@@ -10,7 +10,16 @@ import { CreateProfileForm } from "./CreateProfileForm";
 import { changeView, reportView } from "./changeReport";
 import { DetailPanel } from "./DetailPanel";
 import { FilterPanel } from "./FilterPanel";
-import { applyList, emptyFilters, type FacetKey, facetOptions, prepare, sortRows } from "./model";
+import {
+  applyList,
+  emptyFilters,
+  type FacetKey,
+  facetKeys,
+  facetOptions,
+  noMatchWords,
+  prepare,
+  sortRows,
+} from "./model";
 import { NumberTable, type RowAction } from "./NumberTable";
 import type { ProgressStore } from "./progressStore";
 import { type ListState, nextSort, parseListState, serializeListState, toggleFilter } from "./urlState";
@@ -52,11 +61,7 @@ function LoadProgressBar({ store }: { store: ProgressStore }) {
   return (
     <div className="load-progress" aria-live="polite" data-testid="load-progress">
       <progress max={progress?.totalPages ?? 1} value={progress?.pagesDone ?? 0} />
-      <span>
-        {progress
-          ? `Loading the account: ${progress.pagesDone} of ${progress.totalPages} pages`
-          : "Loading the account's numbers…"}
-      </span>
+      <span>Loading the account's numbers and their checks…</span>
     </div>
   );
 }
@@ -319,66 +324,94 @@ export function NumbersPage() {
                 placeholder="Search digits, e.g. 212 555 (press /)"
                 value={state.q}
                 onChange={(e) => update({ q: e.target.value }, false)}
-                aria-keyshortcuts="/"
+                onKeyDown={(e) => {
+                  // ↓ jumps from the search to the list (one Tab stop), past the filters.
+                  if (e.key === "ArrowDown") {
+                    e.preventDefault();
+                    document.querySelector<HTMLElement>('[data-testid="number-grid"]')?.focus();
+                  }
+                }}
+                aria-keyshortcuts="/ ArrowDown"
                 data-testid="search"
               />
             </label>
             <p className="headline" aria-live="polite">
               Showing <span data-testid="shown-count">{countFormat.format(result.rows.length)}</span> of{" "}
-              <span data-testid="numbers-count">{countFormat.format(data.rows.length)}</span> numbers
+              {data.complete ? null : "about "}
+              <span data-testid="numbers-count">
+                {countFormat.format(data.complete ? data.rows.length : (data.aboutTotal ?? data.rows.length))}
+              </span>{" "}
+              numbers
               {data.complete ? null : (
                 <span className="muted" data-testid="first-look">
                   {loading
-                    ? " · the first page; the rest is on its way"
+                    ? ", loading; their checks are on their way"
                     : " · only the first page could be loaded"}
                 </span>
               )}
             </p>
           </div>
           <div className="numbers-layout">
-            <FilterPanel
-              options={options}
-              counts={result.counts}
-              filters={state.filters}
-              onToggle={(key: FacetKey, value) =>
-                update({ filters: toggleFilter(state.filters, key, value) })
-              }
-              onSet={(key: FacetKey, values) => update({ filters: { ...state.filters, [key]: [...values] } })}
-              onClear={() => update({ filters: emptyFilters(), q: "" })}
-            />
-            <div className="numbers-main">
-              {data.rows.length === 0 ? (
-                <div className="notice" data-testid="no-numbers">
-                  <strong className="notice-title">This account has no messaging numbers</strong>
-                  <p>Numbers bought in the Telnyx portal appear here once they can send or receive texts.</p>
-                </div>
-              ) : result.rows.length === 0 ? (
-                <div className="notice" data-testid="no-matches">
-                  <strong className="notice-title">No number matches</strong>
-                  <p>Try other digits, or clear the filters.</p>
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => update({ filters: emptyFilters(), q: "" })}
-                  >
-                    Clear search and filters
-                  </button>
-                </div>
-              ) : (
-                <NumberTable
-                  rows={result.rows}
-                  sort={state.sort}
-                  onSort={(key) => update({ sort: nextSort(state.sort, key) })}
-                  openId={state.open}
-                  busyIds={busyIds}
-                  onAction={onAction}
-                />
-              )}
+            <div className="numbers-layout-inner">
+              <FilterPanel
+                options={options}
+                counts={result.counts}
+                filters={state.filters}
+                onToggle={(key: FacetKey, value) =>
+                  update({ filters: toggleFilter(state.filters, key, value) })
+                }
+                onSet={(key: FacetKey, values) =>
+                  update({ filters: { ...state.filters, [key]: [...values] } })
+                }
+                onClear={() => update({ filters: emptyFilters(), q: "" })}
+              />
+              <div className="numbers-main">
+                {data.rows.length === 0 ? (
+                  <div className="notice" data-testid="no-numbers">
+                    <strong className="notice-title">This account has no messaging numbers</strong>
+                    <p>
+                      Numbers bought in the Telnyx portal appear here once they can send or receive texts.
+                    </p>
+                  </div>
+                ) : result.rows.length === 0 ? (
+                  <div className="notice" data-testid="no-matches">
+                    <strong className="notice-title">No number matches</strong>
+                    <p>{noMatchWords(state.q, state.filters, options)}</p>
+                    {facetKeys.some((k) => state.filters[k].length > 0) && state.q ? (
+                      <button
+                        type="button"
+                        className="button"
+                        data-testid="search-all"
+                        onClick={() => update({ filters: emptyFilters() })}
+                      >
+                        Search all numbers for “{state.q}”
+                      </button>
+                    ) : null}{" "}
+                    <button
+                      type="button"
+                      className="button"
+                      data-testid="clear-all"
+                      onClick={() => update({ filters: emptyFilters(), q: "" })}
+                    >
+                      Clear search and filters
+                    </button>
+                  </div>
+                ) : (
+                  <NumberTable
+                    rows={result.rows}
+                    sort={state.sort}
+                    onSort={(key) => update({ sort: nextSort(state.sort, key) })}
+                    openId={state.open}
+                    busyIds={busyIds}
+                    onAction={onAction}
+                  />
+                )}
+              </div>
             </div>
           </div>
           <p className="muted keys-hint">
-            Keys: <kbd>/</kbd> search, <kbd>↑</kbd> <kbd>↓</kbd> move in the list, <kbd>Enter</kbd> details,{" "}
-            <kbd>a</kbd> assign, <kbd>Esc</kbd> close.
+            Keys: <kbd>/</kbd> search, <kbd>↓</kbd> from the search to the list, <kbd>↑</kbd> <kbd>↓</kbd>{" "}
+            move in the list, <kbd>Enter</kbd> details, <kbd>a</kbd> assign, <kbd>Esc</kbd> close.
           </p>
         </>
       ) : null}

@@ -27,6 +27,7 @@ const list: NumbersList = {
   profiles: [{ id: "p", name: "Support", enabled: true, hasWebhook: true }],
   loadedAtMs: 0,
   complete: true,
+  aboutTotal: null,
   unavailable: [],
   missing: null,
 };

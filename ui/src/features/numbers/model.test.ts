@@ -11,6 +11,7 @@ import {
   healthTone,
   isCannotText,
   NO_PROFILE,
+  noMatchWords,
   prepare,
   searchDigits,
   searchMatcher,
@@ -283,5 +284,31 @@ describe("healthTone", () => {
     expect(healthTone({ ...health, successRatio: 0.8 })).toBe("ok");
     expect(healthTone({ ...health, messageCount: 0 })).toBeNull();
     expect(healthTone(null)).toBeNull();
+  });
+});
+
+describe("noMatchWords", () => {
+  const options = {
+    group: [{ key: "actionNeeded", label: "Action needed" }],
+    readiness: [],
+    profile: [
+      { key: "p1", label: "Support Line" },
+      { key: "p2", label: "Old Alerts" },
+    ],
+    type: [],
+    country: [],
+    tag: [],
+  };
+  it("names every active filter and the search", () => {
+    const filters = { ...emptyFilters(), profile: ["p1", "p2"], group: ["actionNeeded"] };
+    expect(noMatchWords("212 555", filters, options)).toBe(
+      "No number matching Action needed (Readiness) and Support Line or Old Alerts (Messaging profile) has “212 555” in it. The filters may hide it: search all numbers instead.",
+    );
+    expect(noMatchWords("", { ...emptyFilters(), profile: ["p1"] }, options)).toBe(
+      "No number matches Support Line (Messaging profile). Clear a filter to see more.",
+    );
+    expect(noMatchWords("999", emptyFilters(), options)).toBe(
+      "No number on this account has “999” in it. Try other digits.",
+    );
   });
 });

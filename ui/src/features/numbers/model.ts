@@ -365,3 +365,24 @@ export function healthTone(health: ListRow["health"]): HealthTone | null {
   if (successRatio < minSuccessRatio || spamRatio > maxSpamRatio) return "bad";
   return successRatio < WARN_BELOW_SUCCESS ? "warn" : "ok";
 }
+
+/** Why a search shows nothing, naming what narrows it: "Nothing on Support Line or Old Alerts
+ * (Messaging profile) and Action needed (Readiness) has “212 555”." */
+export function noMatchWords(
+  query: string,
+  filters: Filters,
+  options: Record<FacetKey, readonly FacetOption[]>,
+): string {
+  const active = facetKeys.filter((k) => filters[k].length > 0);
+  const named = active.map((k) => {
+    const labels = filters[k].map((v) => options[k].find((o) => o.key === v)?.label ?? v);
+    const list = labels.length > 1 ? `${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}` : labels[0];
+    return `${list} (${facetTitles[k]})`;
+  });
+  const q = query.trim();
+  if (named.length === 0) return q ? `No number on this account has “${q}” in it. Try other digits.` : "";
+  const within = named.join(" and ");
+  return q
+    ? `No number matching ${within} has “${q}” in it. The filters may hide it: search all numbers instead.`
+    : `No number matches ${within}. Clear a filter to see more.`;
+}
