@@ -385,3 +385,26 @@ test("a change cut short by a crash is found at the next start and finished, not
   const item = await second.byTestId("activity-item");
   assert.equal(await item.getAttribute("data-state"), "finished");
 });
+
+test("the Numbers screen moves what its search and filters show with Move to…", async (t) => {
+  const app = await launchApp(t, { args: ["--demo"] });
+  await app.numbersLoaded();
+  const profiles = await profilesByName(app);
+  const target = profiles.get("Front Desk");
+  const numbers = await app.simAll("/v2/phone_numbers/messaging");
+  const [one] = movable(numbers, target.id, 1);
+  const box = await app.byTestId("search");
+  await box.click();
+  for (const ch of one.phone_number.slice(1)) await app.browser.keys(ch);
+  await app.browser.waitUntil(async () => (await count(app, "shown-count")) === 1, { timeout: 10_000 });
+  const button = await app.byTestId("numbers-move-to");
+  assert.equal(await button.getText(), "Move this number to…");
+  await button.click();
+  for (const ch of "front") await app.browser.keys(ch);
+  await app.browser.keys("Enter");
+  await stage(app, "preview");
+  assert.equal(await count(app, "plan-will-move"), 1);
+  await (await app.byTestId("job-confirm")).click();
+  await stage(app, "done");
+  assert.equal((await whereNow(app)).get(one.phone_number), target.id);
+});

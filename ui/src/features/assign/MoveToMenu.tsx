@@ -38,6 +38,8 @@ export function MoveToMenu(props: {
   disabled?: boolean;
   onPick: (profileId: string | null) => void;
   testId?: string;
+  /** The button's words (default "Move to…"). */
+  label?: string;
 }) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
@@ -101,7 +103,7 @@ export function MoveToMenu(props: {
         data-testid={testId}
         onClick={() => (open ? close() : setOpen(true))}
       >
-        Move to…
+        {props.label ?? "Move to…"}
       </button>
       {open ? (
         <div className="move-to-menu" data-testid={`${testId}-menu`}>

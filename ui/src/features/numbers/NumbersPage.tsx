@@ -4,6 +4,7 @@ import { changeFailureText, describeError } from "../../lib/errors";
 import { CommandError, type ListRow } from "../../lib/ipc";
 import { useHashQuery } from "../../lib/route";
 import { timed } from "../../lib/timing";
+import { MoveToMenu } from "../assign/MoveToMenu";
 import { JobFlow, type JobRequest } from "../jobs/JobFlow";
 import { type ChangeMode, ChangeProfileDialog } from "./ChangeProfileDialog";
 import { CreateProfileForm } from "./CreateProfileForm";
@@ -80,7 +81,7 @@ export function NumbersPage() {
   );
   const [pending, setPending] = useState<Pending | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [undo, setUndo] = useState<JobRequest | null>(null);
+  const [flow, setFlow] = useState<JobRequest | null>(null);
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
   const search = useRef<HTMLInputElement>(null);
 
@@ -272,7 +273,7 @@ export function NumbersPage() {
               type="button"
               className="button"
               data-testid="change-undo"
-              onClick={() => outcome.undoJob && setUndo({ kind: "undo", jobId: outcome.undoJob })}
+              onClick={() => outcome.undoJob && setFlow({ kind: "undo", jobId: outcome.undoJob })}
             >
               Undo
             </button>
@@ -350,6 +351,23 @@ export function NumbersPage() {
                 </span>
               )}
             </p>
+            {result.rows.length > 0 && data.profiles.length > 0 ? (
+              <MoveToMenu
+                profiles={data.profiles}
+                count={result.rows.length}
+                testId="numbers-move-to"
+                label={
+                  result.rows.length === data.rows.length
+                    ? "Move all to…"
+                    : result.rows.length === 1
+                      ? "Move this number to…"
+                      : `Move these ${countFormat.format(result.rows.length)} to…`
+                }
+                onPick={(profileId) =>
+                  setFlow({ kind: "move", selection: result.rows.map((r) => r.id), profileId })
+                }
+              />
+            ) : null}
           </div>
           <div className="numbers-layout">
             <div className="numbers-layout-inner">
@@ -435,12 +453,12 @@ export function NumbersPage() {
           onCancel={() => setPending(null)}
         />
       ) : null}
-      {undo && data ? (
+      {flow && data ? (
         <JobFlow
-          request={undo}
+          request={flow}
           profiles={data.profiles}
           onClose={(changed) => {
-            setUndo(null);
+            setFlow(null);
             if (changed) setOutcome(null);
           }}
         />
