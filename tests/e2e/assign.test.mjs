@@ -344,6 +344,13 @@ test("a change cut short by a crash is found at the next start and finished, not
   await first.browser.keys("Enter");
   await stage(first, "preview");
   await (await first.byTestId("job-confirm")).click();
+  // While the orders are pending, the window shows the progress in numbers, with Cancel.
+  const words = await first.byTestId("job-progress-words");
+  await first.browser.waitUntil(async () => /Remaining [\d,]+/.test(await words.getText()), {
+    timeout: 30_000,
+  });
+  assert.match(await words.getText(), /^Moved \d+ · Failed \d+ · Remaining [\d,]+/);
+  assert.ok(await (await first.byTestId("job-stop")).isEnabled(), "Cancel is offered while it runs");
   await first.browser.waitUntil(async () => JSON.parse(await sim.admin("GET", "/writes")).bulk_orders >= 1, {
     timeout: 30_000,
     timeoutMsg: "no bulk order reached the simulator",
