@@ -5,6 +5,7 @@ import { NotBuiltYet } from "./components/NotBuiltYet";
 import { ConnectForm } from "./features/connect/ConnectForm";
 import { NumbersPage } from "./features/numbers/NumbersPage";
 import { SettingsPage } from "./features/settings/SettingsPage";
+import { TroubleshootPage } from "./features/troubleshoot/TroubleshootPage";
 import { Welcome } from "./features/welcome/Welcome";
 import { type AccountSummary, ipc } from "./lib/ipc";
 import { queryKeys } from "./lib/queryKeys";
@@ -18,7 +19,7 @@ function ScreenView({ screen, account }: { screen: Screen; account: AccountSumma
     case "assign":
       return <NotBuiltYet title="Assign" what="Move numbers between messaging profiles by drag and drop." />;
     case "troubleshoot":
-      return <NotBuiltYet title="Troubleshoot" what="Find out why a number cannot send or receive." />;
+      return <TroubleshootPage />;
     case "activity":
       return <NotBuiltYet title="Activity" what="See and undo the changes made from Number Desk." />;
     case "settings":

@@ -4,6 +4,7 @@ import { changeFailureText, describeError } from "../../lib/errors";
 import type { ListRow } from "../../lib/ipc";
 import { useHashQuery } from "../../lib/route";
 import { timed } from "../../lib/timing";
+import { troubleshootHash } from "../troubleshoot/model";
 import { type ChangeMode, ChangeProfileDialog } from "./ChangeProfileDialog";
 import { CreateProfileForm } from "./CreateProfileForm";
 import { reportView } from "./changeReport";
@@ -96,6 +97,7 @@ export function NumbersPage() {
   const onAction = useCallback(
     (row: ListRow, action: RowAction) => {
       if (action === "details") update({ open: row.id });
+      else if (action === "troubleshoot") window.location.hash = troubleshootHash(row.phoneNumber);
       else if (!data || data.profiles.length === 0) {
         setOutcome({ tone: "error", text: "This account has no messaging profile to assign numbers to." });
       } else setPending({ row, mode: action });
