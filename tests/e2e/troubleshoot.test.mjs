@@ -37,7 +37,10 @@ async function openTroubleshoot(t) {
 
 /** The messaging record of one number, from the simulator. */
 async function messagingOf(app, number) {
-  const body = await app.sim("GET", `/v2/phone_numbers/messaging?filter[phone_number]=${encodeURIComponent(number)}`);
+  const body = await app.sim(
+    "GET",
+    `/v2/phone_numbers/messaging?filter[phone_number]=${encodeURIComponent(number)}`,
+  );
   return body.data.find((n) => n.phone_number === number) ?? null;
 }
 
@@ -63,8 +66,9 @@ async function runWizard(app, symptom, number) {
 async function diagnosisShown(app, number, timeout = 30_000) {
   await app.browser.waitUntil(
     async () =>
-      (await app.browser.execute(() => document.querySelector('[data-testid="chosen-number"]')?.textContent)) ===
-        number && (await app.browser.$('[data-testid="diagnosis"]').isExisting()),
+      (await app.browser.execute(
+        () => document.querySelector('[data-testid="chosen-number"]')?.textContent,
+      )) === number && (await app.browser.$('[data-testid="diagnosis"]').isExisting()),
     { timeout, timeoutMsg: `no diagnosis of ${number} within ${timeout} ms` },
   );
   return app.browser.execute(() => ({
@@ -74,7 +78,9 @@ async function diagnosisShown(app, number, timeout = 30_000) {
       name: l.getAttribute("data-name"),
       state: l.getAttribute("data-state"),
     })),
-    fixes: [...document.querySelectorAll('[data-testid="fix-button"]')].map((b) => b.getAttribute("data-fix")),
+    fixes: [...document.querySelectorAll('[data-testid="fix-button"]')].map((b) =>
+      b.getAttribute("data-fix"),
+    ),
   }));
 }
 
@@ -116,10 +122,16 @@ test("the wizard reaches DEMO.md's diagnosis for broken numbers, backed by the s
 
   // No 10DLC campaign: the simulator answers 404 for its assignment.
   const noCampaign = "+12125550103";
-  await assert.rejects(app.sim("GET", `/v2/10dlc/phone_number_campaigns/${encodeURIComponent(noCampaign)}`), /404/);
+  await assert.rejects(
+    app.sim("GET", `/v2/10dlc/phone_number_campaigns/${encodeURIComponent(noCampaign)}`),
+    /404/,
+  );
   shown = await runWizard(app, table.get(noCampaign).symptom, noCampaign);
   assert.equal(shown.first, table.get(noCampaign).first, shown.summary);
-  assert.ok(shown.checks.some((c) => c.name === "compliance" && c.state === "failed"), JSON.stringify(shown.checks));
+  assert.ok(
+    shown.checks.some((c) => c.name === "compliance" && c.state === "failed"),
+    JSON.stringify(shown.checks),
+  );
 
   // Toll-free verification rejected, with the reason the simulator holds.
   const rejected = "+18005550102";
@@ -143,7 +155,6 @@ test("the wizard reaches DEMO.md's diagnosis for broken numbers, backed by the s
   const line = await app.browser.$('[data-testid="check-line"] button');
   await line.click();
   assert.notEqual((await (await app.byTestId("check-detail")).getText()).trim(), "");
-  await app.screenshot("-diagnosis");
 });
 
 test("turning a disabled profile back on: confirmed, made at Telnyx, and the re-check passes", async (t) => {
@@ -160,7 +171,6 @@ test("turning a disabled profile back on: confirmed, made at Telnyx, and the re-
   await (await app.browser.$('[data-testid="fix-button"][data-fix="enableProfile"]')).click();
   const consequence = await (await app.byTestId("fix-consequence")).getText();
   assert.ok(consequence.includes(before.name), `the confirmation states the consequence: ${consequence}`);
-  await app.screenshot("-confirm");
   // Nothing is sent before the confirmation.
   assert.equal((await app.sim("GET", `/v2/messaging_profiles/${profileId}`)).data.enabled, false);
   await (await app.byTestId("fix-confirm")).click();
@@ -177,11 +187,13 @@ test("turning a disabled profile back on: confirmed, made at Telnyx, and the re-
   const changes = await app.browser.execute(() =>
     [...document.querySelectorAll('[data-testid="change"]')].map((c) => c.className),
   );
-  assert.ok(changes.some((c) => c.includes("change-better")), `what changed: ${changes}`);
+  assert.ok(
+    changes.some((c) => c.includes("change-better")),
+    `what changed: ${changes}`,
+  );
   const profile = (await app.sim("GET", `/v2/messaging_profiles/${profileId}`)).data;
   assert.equal(profile.enabled, true, "the simulator's profile is enabled");
   assert.deepEqual(profile.whitelisted_destinations, before.whitelisted_destinations, "nothing else changed");
-  await app.screenshot("-fixed");
 });
 
 test("assigning an unassigned number goes through the preview and the journal, and the re-check passes", async (t) => {
@@ -208,8 +220,15 @@ test("assigning an unassigned number goes through the preview and the journal, a
 
   const after = await diagnosisShown(app, number);
   assert.notEqual(after.first, "noProfile", after.summary);
-  assert.ok(after.checks.some((c) => c.name === "profile" && c.state === "passed"), JSON.stringify(after.checks));
-  assert.equal((await messagingOf(app, number)).messaging_profile_id, chosen, "the simulator holds the new profile");
+  assert.ok(
+    after.checks.some((c) => c.name === "profile" && c.state === "passed"),
+    JSON.stringify(after.checks),
+  );
+  assert.equal(
+    (await messagingOf(app, number)).messaging_profile_id,
+    chosen,
+    "the simulator holds the new profile",
+  );
   // It went through the bulk runner and its journal (the app logs every finished change).
   const log = readFileSync(app.logPath, "utf8");
   assert.match(log, /change finished.*kind="?move.*moved=1/);
@@ -241,7 +260,8 @@ test("the error-code lookup explains a pasted code and says when a code is unkno
     async () => (await (await app.byTestId("code-result")).getAttribute("data-known")) === "false",
     { timeoutMsg: "49999 is reported as unknown" },
   );
-  assert.match(await (await app.byTestId("code-title")).getText(), /^49999: /);
+  assert.equal(await (await app.byTestId("code-title")).getText(), "49999");
+  assert.match(await (await app.byTestId("code-meaning")).getText(), /49999/);
 });
 
 test("the scan groups the account's problems by cause, each opening to its numbers", async (t) => {
@@ -265,30 +285,33 @@ test("the scan groups the account's problems by cause, each opening to its numbe
   );
   const disabled = groups.filter((g) => g.code === "profileDisabled").reduce((n, g) => n + g.count, 0);
   assert.equal(disabled, onDisabled, JSON.stringify(groups));
-  await app.screenshot("-scan");
   // Largest first within each severity.
   const severities = await app.browser.execute(() =>
     [...document.querySelectorAll('[data-testid="scan-group"] .severity')].map((s) => s.className),
   );
   for (let i = 1; i < groups.length; i++) {
     if (severities[i] === severities[i - 1])
-      assert.ok(groups[i].count <= groups[i - 1].count, `groups ${i - 1} and ${i}: ${JSON.stringify(groups)}`);
+      assert.ok(
+        groups[i].count <= groups[i - 1].count,
+        `groups ${i - 1} and ${i}: ${JSON.stringify(groups)}`,
+      );
   }
-  const problems = await app.browser.execute(() =>
-    [...document.querySelectorAll('[data-testid="scan-group"] .severity-problem')].length,
+  const problems = await app.browser.execute(
+    () => [...document.querySelectorAll('[data-testid="scan-group"] .severity-problem')].length,
   );
   assert.ok(problems > 0);
   // Open the disabled-profile group and troubleshoot one of its numbers.
   await app.browser.execute(() =>
     document.querySelector('[data-testid="scan-group"][data-code="profileDisabled"] summary')?.click(),
   );
-  const first = await app.browser.$('[data-testid="scan-group"][data-code="profileDisabled"] [data-testid="scan-number"]');
+  const first = await app.browser.$(
+    '[data-testid="scan-group"][data-code="profileDisabled"] [data-testid="scan-number"]',
+  );
   await first.waitForDisplayed();
   const number = await first.getText();
   await first.click();
   const shown = await diagnosisShown(app, number);
   assert.equal(shown.first, "profileDisabled");
-  await app.screenshot("-scan-to-wizard");
 });
 
 test("Troubleshoot this number, from the Numbers screen's row menu, opens the wizard pre-filled", async (t) => {
@@ -296,7 +319,8 @@ test("Troubleshoot this number, from the Numbers screen's row menu, opens the wi
   await app.numbersLoaded();
   const row = await app.byTestId("row-menu");
   const number = await app.browser.execute(
-    () => document.querySelector('[data-testid="row-menu"]')?.closest("tr")?.getAttribute("data-number-id") ?? "",
+    () =>
+      document.querySelector('[data-testid="row-menu"]')?.closest("tr")?.getAttribute("data-number-id") ?? "",
   );
   assert.ok(number);
   await row.click();

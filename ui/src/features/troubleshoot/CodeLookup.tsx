@@ -38,9 +38,7 @@ export function CodeLookup() {
       </form>
       {result ? (
         <div className="code-result" data-testid="code-result" data-known={result.known} aria-live="polite">
-          <h3 data-testid="code-title">
-            {result.code}: {result.title}
-          </h3>
+          <h3 data-testid="code-title">{result.title ? `${result.code}: ${result.title}` : result.code}</h3>
           <p data-testid="code-meaning">{result.meaning}</p>
           {result.cause ? (
             <p>
