@@ -330,3 +330,57 @@ test("Troubleshoot this number, from the Numbers screen's row menu, opens the wi
   const record = (await app.simAll("/v2/phone_numbers/messaging")).find((n) => n.id === number);
   assert.equal(shownNumber, record.phone_number);
 });
+
+test("fix all in a scan group assigns its numbers through one preview and one journalled change", async (t) => {
+  const app = await openTroubleshoot(t);
+  await (await app.byTestId("view-scan")).click();
+  await app.byTestId("scan", 60_000);
+  // The largest group of numbers without a profile, and its numbers (listed in the closed group).
+  const group = await app.browser.execute(() => {
+    const g = document.querySelector('[data-testid="scan-group"][data-code="noProfile"]');
+    return {
+      title: g?.querySelector(".scan-title")?.textContent ?? "",
+      count: Number(g?.getAttribute("data-count")),
+      numbers: [...(g?.querySelectorAll('[data-testid="scan-number"]') ?? [])].map((b) => b.textContent),
+    };
+  });
+  assert.ok(group.count > 1, JSON.stringify(group));
+  assert.equal(group.numbers.length, Math.min(group.count, 200));
+  const before = new Map((await app.simAll("/v2/phone_numbers/messaging")).map((n) => [n.phone_number, n]));
+  for (const n of group.numbers)
+    assert.equal(before.get(n)?.messaging_profile_id, null, `${n} has no profile`);
+
+  await app.browser.execute(() =>
+    document.querySelector('[data-testid="scan-group"][data-code="noProfile"] summary')?.click(),
+  );
+  await (
+    await app.browser.$('[data-testid="scan-group"][data-code="noProfile"] [data-testid="scan-fix-all"]')
+  ).click();
+  const chosen = await (await app.byTestId("fix-profile-select")).getValue();
+  const counts = await app.byTestId("fix-preview-counts");
+  await app.browser.waitUntil(async () => /Will move: \d+/.test(await counts.getText()), {
+    timeoutMsg: "the preview's counts",
+  });
+  const [willMove, already, cannot] = (await counts.getText()).match(/\d+/g).map(Number);
+  assert.equal(willMove + already + cannot, group.count, await counts.getText());
+  assert.ok(willMove > 0);
+  await (await app.byTestId("fix-confirm")).click();
+  await app.byTestId("fix-done", 120_000);
+
+  // The simulator holds the chosen profile for every number the preview said would move.
+  const after = new Map((await app.simAll("/v2/phone_numbers/messaging")).map((n) => [n.phone_number, n]));
+  const moved = group.numbers.filter((n) => after.get(n)?.messaging_profile_id === chosen).length;
+  assert.equal(moved, Math.min(willMove, group.numbers.length));
+  // The scan, run again, counts only those left.
+  await app.browser.waitUntil(
+    async () =>
+      (await app.browser.execute((title) => {
+        const g = [...document.querySelectorAll('[data-testid="scan-group"][data-code="noProfile"]')].find(
+          (x) => x.querySelector(".scan-title")?.textContent === title,
+        );
+        return g ? Number(g.getAttribute("data-count")) : 0;
+      }, group.title)) ===
+      group.count - willMove,
+    { timeout: 60_000, timeoutMsg: `the scan still counts the moved numbers in "${group.title}"` },
+  );
+});

@@ -11,6 +11,8 @@ import type { OfferedFix } from "./model";
  */
 export function FixDialog(props: {
   fix: OfferedFix;
+  /** For "fix all in this group": the numbers (ids) to assign, instead of the fix's one number. */
+  selection?: readonly string[];
   profiles: readonly ProfileSummary[];
   onDone: (message: string) => void;
   onCancel: () => void;
@@ -28,17 +30,13 @@ export function FixDialog(props: {
   );
   const [progress, setProgress] = useState<BulkProgress | null>(null);
   useEffect(() => first.current?.focus(), []);
+  const selection =
+    action.action === "assignProfile" ? [...(props.selection ?? [action.phoneNumberId])] : ([] as string[]);
+  const many = selection.length > 1;
 
   const preview = useQuery({
-    queryKey: [
-      "troubleshoot-preview",
-      action.action === "assignProfile" ? action.phoneNumberId : "",
-      profileId,
-    ],
-    queryFn: () =>
-      action.action === "assignProfile"
-        ? ipc.previewMove([action.phoneNumberId], profileId)
-        : Promise.reject(),
+    queryKey: ["troubleshoot-preview", selection.join(","), profileId],
+    queryFn: () => ipc.previewMove(selection, profileId),
     enabled: action.action === "assignProfile" && profileId !== "",
     gcTime: 0,
   });
@@ -46,7 +44,9 @@ export function FixDialog(props: {
   let title: string;
   switch (action.action) {
     case "assignProfile":
-      title = `Assign ${action.phoneNumber} to a messaging profile`;
+      title = many
+        ? `Assign ${selection.length} numbers to a messaging profile`
+        : `Assign ${action.phoneNumber} to a messaging profile`;
       break;
     case "enableProfile":
       title = `Turn “${action.profileName}” back on?`;
@@ -65,9 +65,17 @@ export function FixDialog(props: {
     try {
       switch (action.action) {
         case "assignProfile": {
-          const job = await ipc.runMove([action.phoneNumberId], profileId, setProgress);
+          const job = await ipc.runMove(selection, profileId, setProgress);
           const moved = job.items.filter((i) => i.state === "moved").length;
           const failed = job.items.filter((i) => i.state === "failed");
+          if (many) {
+            const name = props.profiles.find((p) => p.id === profileId)?.name ?? "the profile";
+            props.onDone(
+              `${moved} ${moved === 1 ? "number is" : "numbers are"} now on “${name}”` +
+                (failed.length > 0 ? `; ${failed.length} could not be moved (see Activity).` : "."),
+            );
+            break;
+          }
           if (failed.length > 0)
             throw new Error(failed[0]?.words ?? `${action.phoneNumber} could not be assigned.`);
           const name = props.profiles.find((p) => p.id === profileId)?.name ?? "the profile";
@@ -139,7 +147,7 @@ export function FixDialog(props: {
                 <option key={p.id} value={p.id}>
                   {p.name}
                   {p.enabled ? "" : " (disabled)"}
-                  {p.id === suggested ? " — its texts named this one" : ""}
+                  {p.id === suggested && !many ? " — its texts named this one" : ""}
                 </option>
               ))}
             </select>

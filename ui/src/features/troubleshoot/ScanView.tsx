@@ -1,6 +1,11 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { ipc, type Severity } from "../../lib/ipc";
+import { ipc, type ScanGroup, type Severity } from "../../lib/ipc";
+import { queryKeys } from "../../lib/queryKeys";
+import { useNumbersList } from "../numbers/useNumbers";
+import { FixDialog } from "./FixDialog";
+import { fixKey } from "./model";
 
 const severityWords: Record<Severity, string> = {
   problem: "Problem",
@@ -12,6 +17,10 @@ const severityWords: Record<Severity, string> = {
 
 /** The same rules over every number of the account, grouped by cause, largest first. */
 export function ScanView(props: { accountId: string | undefined; onOpen: (phoneNumber: string) => void }) {
+  const queryClient = useQueryClient();
+  const { list } = useNumbersList();
+  const [fixing, setFixing] = useState<ScanGroup | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const scan = useQuery({
     queryKey: ["troubleshoot-scan", props.accountId ?? ""],
     queryFn: ipc.scanAccount,
@@ -37,6 +46,11 @@ export function ScanView(props: { accountId: string | undefined; onOpen: (phoneN
           {scan.isFetching ? "Scanning…" : "Scan again"}
         </button>
       </div>
+      {done ? (
+        <p className="notice" role="status" data-testid="fix-done">
+          {done}
+        </p>
+      ) : null}
       <ul className="scan-groups">
         {report.groups.map((g) => (
           <li key={`${g.code}:${g.title}`} data-testid="scan-group" data-code={g.code} data-count={g.count}>
@@ -48,6 +62,19 @@ export function ScanView(props: { accountId: string | undefined; onOpen: (phoneN
                   {g.count.toLocaleString()} {g.count === 1 ? "number" : "numbers"}
                 </span>
               </summary>
+              {g.fixIsSafe && g.fix.kind === "action" ? (
+                <button
+                  type="button"
+                  className="button button-primary scan-fix"
+                  data-testid="scan-fix-all"
+                  onClick={() => {
+                    setDone(null);
+                    setFixing(g);
+                  }}
+                >
+                  Fix all in this group…
+                </button>
+              ) : null}
               <ul className="scan-numbers">
                 {g.numbers.slice(0, 200).map((n) => (
                   <li key={n.id}>
@@ -71,6 +98,28 @@ export function ScanView(props: { accountId: string | undefined; onOpen: (phoneN
           </li>
         ))}
       </ul>
+      {fixing && fixing.fix.kind === "action" ? (
+        <FixDialog
+          fix={{
+            key: fixKey(fixing.fix.action),
+            action: fixing.fix.action,
+            consequence: fixing.fix.consequence,
+            title: fixing.title,
+          }}
+          selection={
+            fixing.fix.action.action === "assignProfile" ? fixing.numbers.map((n) => n.id) : undefined
+          }
+          profiles={list.data?.profiles ?? []}
+          onCancel={() => setFixing(null)}
+          onDone={async (message) => {
+            setFixing(null);
+            setDone(message);
+            // The scan reads the loaded lists: load them again (with the change), then scan.
+            await queryClient.invalidateQueries({ queryKey: queryKeys.numbers(props.accountId) });
+            await scan.refetch();
+          }}
+        />
+      ) : null}
     </div>
   );
 }
