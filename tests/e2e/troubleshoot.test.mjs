@@ -384,3 +384,45 @@ test("fix all in a scan group assigns its numbers through one preview and one jo
     { timeout: 60_000, timeoutMsg: `the scan still counts the moved numbers in "${group.title}"` },
   );
 });
+
+test("setting a webhook URL: an http:// address is refused with nothing sent, an https:// one is set", async (t) => {
+  const table = demoTable();
+  const app = await openTroubleshoot(t);
+  const number = "+12125550110";
+  const profileId = (await messagingOf(app, number)).messaging_profile_id;
+  const before = (await app.sim("GET", `/v2/messaging_profiles/${profileId}`)).data;
+  assert.ok(!before.webhook_url, "the demo's profile has no webhook URL");
+
+  // "Check a number" rather than DEMO.md's inbound symptom: that one also sends a test delivery to
+  // the profile's webhook, which after the fix would be a public address off this machine.
+  const shown = await runWizard(app, "check", number);
+  assert.equal(shown.first, table.get(number).first, shown.summary);
+  await (await app.browser.$('[data-testid="fix-button"][data-fix="setWebhookUrl"]')).click();
+  const field = await app.byTestId("fix-url");
+  await field.click();
+  await field.setValue("http://hooks.example.com/in");
+  await (await app.byTestId("fix-confirm")).click();
+  const refusal = await app.browser.$('[data-testid="fix-dialog"] [data-testid="error-notice"]');
+  await refusal.waitForDisplayed({ timeoutMsg: "the http:// address is refused" });
+  assert.match(await refusal.getText(), /https:\/\//);
+  assert.ok(
+    !(await app.sim("GET", `/v2/messaging_profiles/${profileId}`)).data.webhook_url,
+    "nothing was sent",
+  );
+
+  // A fresh dialog, a public https:// address.
+  await (await app.byTestId("fix-cancel")).click();
+  await (await app.browser.$('[data-testid="fix-button"][data-fix="setWebhookUrl"]')).click();
+  const again = await app.byTestId("fix-url");
+  await again.click();
+  const url = "https://hooks.example.com/telnyx/reminders";
+  await again.setValue(url);
+  await app.browser.waitUntil(async () => (await again.getValue()) === url);
+  await (await app.byTestId("fix-confirm")).click();
+  await app.byTestId("fix-done");
+  await waitForRecheck(app);
+  const after = await diagnosisShown(app, number);
+  assert.notEqual(after.first, "noWebhookUrl", after.summary);
+  assert.ok(!after.fixes.includes("setWebhookUrl"), JSON.stringify(after.fixes));
+  assert.equal((await app.sim("GET", `/v2/messaging_profiles/${profileId}`)).data.webhook_url, url);
+});
