@@ -152,9 +152,9 @@ function Checklist(props: { diagnosis: Diagnosis | null; running: boolean }) {
   const lines = props.diagnosis?.checks ?? [];
   if (lines.length === 0 && props.running)
     return (
-      <ol className="checklist" aria-label="Checks" aria-busy="true">
-        <li className="check check-running" data-testid="check-line" data-state="running">
-          <span className="check-icon" aria-hidden="true">
+      <ol className="ts-checklist" aria-label="Checks" aria-busy="true">
+        <li className="ts-check ts-check-running" data-testid="check-line" data-state="running">
+          <span className="ts-check-icon" aria-hidden="true">
             ⟳
           </span>{" "}
           Asking Telnyx about the number, its profile, its registration and its recent messages…
@@ -162,7 +162,7 @@ function Checklist(props: { diagnosis: Diagnosis | null; running: boolean }) {
       </ol>
     );
   return (
-    <ol className="checklist" aria-label="Checks" aria-busy={props.running}>
+    <ol className="ts-checklist" aria-label="Checks" aria-busy={props.running}>
       {lines.map((line) => {
         const view = props.running
           ? { state: "running", icon: "⟳", words: "Checking" }
@@ -171,25 +171,25 @@ function Checklist(props: { diagnosis: Diagnosis | null; running: boolean }) {
         return (
           <li
             key={line.name}
-            className={`check check-${view.state}`}
+            className={`ts-check ts-check-${view.state}`}
             data-testid="check-line"
             data-name={line.name}
             data-state={view.state}
           >
             <button
               type="button"
-              className="check-head"
+              className="ts-check-head"
               aria-expanded={expanded}
               onClick={() => setOpen(expanded ? null : line.name)}
             >
-              <span className="check-icon" aria-hidden="true">
+              <span className="ts-check-icon" aria-hidden="true">
                 {view.icon}
               </span>
-              <span className="check-label">{line.label}</span>
-              <span className="check-state">{view.words}</span>
+              <span className="ts-check-label">{line.label}</span>
+              <span className="ts-check-state">{view.words}</span>
             </button>
             {expanded ? (
-              <p className="check-detail" data-testid="check-detail">
+              <p className="ts-check-detail" data-testid="check-detail">
                 {line.detail}
               </p>
             ) : null}
