@@ -5,6 +5,7 @@
 // and the effect of each fix are read from the simulator's API.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
 import path from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -385,7 +386,7 @@ test("fix all in a scan group assigns its numbers through one preview and one jo
   );
 });
 
-test("setting a webhook URL: an http:// address is refused with nothing sent, an https:// one is set", async (t) => {
+test("setting a webhook URL: an http:// address is refused with nothing sent, a test text reaches a loopback server, an https:// one is set", async (t) => {
   const table = demoTable();
   const app = await openTroubleshoot(t);
   const number = "+12125550110";
@@ -409,6 +410,41 @@ test("setting a webhook URL: an http:// address is refused with nothing sent, an
     !(await app.sim("GET", `/v2/messaging_profiles/${profileId}`)).data.webhook_url,
     "nothing was sent",
   );
+
+  await (await app.byTestId("fix-cancel")).click();
+
+  // A test incoming text to a server of this test, on loopback (the one place besides https://
+  // that Number Desk sends a test to).
+  const received = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => {
+      body += c;
+    });
+    req.on("end", () => {
+      received.push({ method: req.method, url: req.url, body: JSON.parse(body) });
+      res.writeHead(200).end("ok");
+    });
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  t.after(() => server.close());
+  const local = `http://127.0.0.1:${server.address().port}/telnyx/in`;
+  await (await app.browser.$('[data-testid="fix-button"][data-fix="setWebhookUrl"]')).click();
+  const testField = await app.byTestId("fix-url");
+  await testField.click();
+  await testField.setValue(local);
+  await app.browser.waitUntil(async () => (await testField.getValue()) === local);
+  await (await app.byTestId("fix-test-webhook")).click();
+  const result = await app.byTestId("fix-test-result");
+  assert.equal(await result.getAttribute("data-outcome"), "delivered", await result.getText());
+  assert.equal(received.length, 1);
+  assert.equal(received[0].method, "POST");
+  assert.equal(received[0].url, "/telnyx/in");
+  assert.equal(received[0].body.data.event_type, "message.received");
+  assert.equal(received[0].body.meta.test, true);
+  assert.ok(!JSON.stringify(received[0].body).includes("KEYdemo"), "no account secret in the test");
+  // Testing sent nothing to Telnyx.
+  assert.ok(!(await app.sim("GET", `/v2/messaging_profiles/${profileId}`)).data.webhook_url);
 
   // A fresh dialog, a public https:// address.
   await (await app.byTestId("fix-cancel")).click();

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { type BulkProgress, ipc, type ProfileSummary } from "../../lib/ipc";
+import { type BulkProgress, ipc, type ProfileSummary, type WebhookTestResult } from "../../lib/ipc";
 import type { OfferedFix } from "./model";
 
 /**
@@ -29,6 +29,8 @@ export function FixDialog(props: {
     () => props.profiles.find((p) => p.id === suggested)?.id ?? props.profiles[0]?.id ?? "",
   );
   const [progress, setProgress] = useState<BulkProgress | null>(null);
+  const [tested, setTested] = useState<WebhookTestResult | null>(null);
+  const [testing, setTesting] = useState(false);
   useEffect(() => first.current?.focus(), []);
   const selection =
     action.action === "assignProfile" ? [...(props.selection ?? [action.phoneNumberId])] : ([] as string[]);
@@ -169,6 +171,37 @@ export function FixDialog(props: {
             />
             {action.currentUrl ? <p className="muted">Now: {action.currentUrl}</p> : null}
           </label>
+        ) : null}
+        {action.action === "setWebhookUrl" ? (
+          <div className="webhook-test">
+            <button
+              type="button"
+              className="button"
+              data-testid="fix-test-webhook"
+              disabled={busy || testing || !url.trim()}
+              onClick={async () => {
+                setTesting(true);
+                setTested(null);
+                try {
+                  setTested(await ipc.testWebhook(url.trim()));
+                } finally {
+                  setTesting(false);
+                }
+              }}
+            >
+              {testing ? "Sending a test…" : "Send a test incoming text"}
+            </button>
+            {tested ? (
+              <p
+                className={tested.outcome === "delivered" ? "webhook-ok" : "webhook-bad"}
+                data-testid="fix-test-result"
+                data-outcome={tested.outcome}
+                role="status"
+              >
+                {tested.sentence}
+              </p>
+            ) : null}
+          </div>
         ) : null}
         <p data-testid="fix-consequence">{fix.consequence}</p>
         {action.action === "assignProfile" ? (
