@@ -59,9 +59,17 @@ pub async fn scan_account(
     numbers: State<'_, NumbersService>,
 ) -> Result<ScanReport, IpcError> {
     let (account, client) = state.account_client().await?;
-    Ok(numbers
+    let started = std::time::Instant::now();
+    let report = numbers
         .with_snapshot(account.as_str(), &client, DiagnosisService::scan)
-        .await?)
+        .await?;
+    tracing::info!(
+        numbers = report.scanned,
+        groups = report.groups.len(),
+        ms = started.elapsed().as_millis() as u64,
+        "account scanned"
+    );
+    Ok(report)
 }
 
 /// Makes a one-click fix to a messaging profile (enable it, set its webhook URL, allow a
