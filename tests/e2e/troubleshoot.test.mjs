@@ -462,3 +462,33 @@ test("setting a webhook URL: an http:// address is refused with nothing sent, a 
   assert.ok(!after.fixes.includes("setWebhookUrl"), JSON.stringify(after.fixes));
   assert.equal((await app.sim("GET", `/v2/messaging_profiles/${profileId}`)).data.webhook_url, url);
 });
+
+test("cannot assign: the profile tried and Telnyx's error code are part of the dry check", async (t) => {
+  const app = await openTroubleshoot(t);
+  const profiles = (await app.sim("GET", "/v2/messaging_profiles?page[size]=250")).data;
+  const disabled = profiles.find((p) => p.enabled === false);
+  assert.ok(disabled, "the demo has a disabled profile");
+  const number = "+12125550110";
+  const before = (await messagingOf(app, number)).messaging_profile_id;
+
+  await (await app.byTestId("symptom-cannotAssign")).click();
+  const input = await app.byTestId("number-input");
+  await input.click();
+  await input.setValue(number);
+  await (await app.byTestId("tried-profile")).selectByAttribute("value", disabled.id);
+  const code = await app.byTestId("tried-code");
+  await code.click();
+  await code.setValue("10015");
+  await app.browser.waitUntil(async () => (await code.getValue()) === "10015");
+  await (await app.byTestId("number-check")).click();
+  const shown = await diagnosisShown(app, number);
+  assert.equal(shown.first, "targetProfileDisabled", shown.summary);
+  assert.ok(shown.summary.includes(disabled.name), shown.summary);
+  const codes = await app.browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="finding"]')].map((f) => f.getAttribute("data-code")),
+  );
+  assert.ok(codes.includes("telnyxErrorExplained"), JSON.stringify(codes));
+  assert.match(await (await app.byTestId("chosen-tried")).getText(), new RegExp(`${disabled.name}.*10015`));
+  // A dry check: nothing was changed to find out.
+  assert.equal((await messagingOf(app, number)).messaging_profile_id, before);
+});

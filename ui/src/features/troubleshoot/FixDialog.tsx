@@ -23,7 +23,7 @@ export function FixDialog(props: {
   const first = useRef<HTMLElement | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [url, setUrl] = useState(action.action === "setWebhookUrl" ? "" : "");
+  const [url, setUrl] = useState("");
   const suggested = action.action === "assignProfile" ? action.suggestedProfileId : null;
   const [profileId, setProfileId] = useState(
     () => props.profiles.find((p) => p.id === suggested)?.id ?? props.profiles[0]?.id ?? "",

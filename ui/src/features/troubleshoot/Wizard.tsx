@@ -45,10 +45,19 @@ function SymptomPicker(props: { onPick: (s: Symptom) => void }) {
 }
 
 /** Step 2: which number: a search of the account's numbers, or any number typed or pasted. */
-function NumberPicker(props: { initial: string; onPick: (n: string) => void }) {
+function NumberPicker(props: {
+  initial: string;
+  /** Also ask which profile it was tried to and what error Telnyx gave ("cannot assign"). */
+  askAssignment: boolean;
+  onPick: (n: string, tried: { profile: string; code: string }) => void;
+}) {
   const { list } = useNumbersList();
   const [text, setText] = useState(props.initial);
+  const [profile, setProfile] = useState("");
+  const [code, setCode] = useState("");
   const inputId = useId();
+  const profileId = useId();
+  const codeId = useId();
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   const matches = matchNumbers(list.data?.rows ?? [], text);
@@ -58,7 +67,7 @@ function NumberPicker(props: { initial: string; onPick: (n: string) => void }) {
       data-testid="number-picker"
       onSubmit={(e) => {
         e.preventDefault();
-        if (text.trim()) props.onPick(text.trim());
+        if (text.trim()) props.onPick(text.trim(), { profile, code: code.trim() });
       }}
     >
       <label htmlFor={inputId}>Which number? Search the account, or paste a number in any form.</label>
@@ -82,6 +91,34 @@ function NumberPicker(props: { initial: string; onPick: (n: string) => void }) {
           Check
         </button>
       </div>
+      {props.askAssignment ? (
+        <div className="assign-tried">
+          <label htmlFor={profileId}>The profile you tried to assign it to (if you know)</label>
+          <select
+            id={profileId}
+            value={profile}
+            onChange={(e) => setProfile(e.target.value)}
+            data-testid="tried-profile"
+          >
+            <option value="">Not sure</option>
+            {(list.data?.profiles ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={codeId}>The error code Telnyx gave (if any)</label>
+          <input
+            id={codeId}
+            type="text"
+            value={code}
+            autoComplete="off"
+            placeholder="10015"
+            onChange={(e) => setCode(e.target.value)}
+            data-testid="tried-code"
+          />
+        </div>
+      ) : null}
       {list.isPending ? <p className="muted">Loading the account's numbers for the search…</p> : null}
       {matches.length > 0 ? (
         <ul className="number-matches" aria-label="Numbers on this account">
@@ -91,7 +128,7 @@ function NumberPicker(props: { initial: string; onPick: (n: string) => void }) {
                 type="button"
                 className="link-button"
                 data-testid="number-option"
-                onClick={() => props.onPick(row.phoneNumber)}
+                onClick={() => props.onPick(row.phoneNumber, { profile, code: code.trim() })}
               >
                 {row.display}
               </button>{" "}
@@ -253,22 +290,26 @@ export function Wizard(props: {
   const [exported, setExported] = useState<{ text: string } | { error: unknown } | null>(null);
   const symptom = state.symptom;
   const number = state.number;
+  const tried = symptom === "cannotAssign" ? { targetProfileId: state.profile, errorCode: state.code } : {};
+  const request = symptom ? { number, symptom, ...tried } : null;
+  const requestKey = JSON.stringify(request);
 
-  // A new number or symptom starts afresh (declared first: it runs before the new run starts).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a change of either is the trigger.
+  // A new question (number, symptom, tried profile or code) starts afresh (declared first: it runs
+  // before the new run starts).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a change of the question is the trigger.
   useEffect(() => {
     setRun({ diagnosis: null, previous: null, running: false, error: null });
     setNotice(null);
     setExported(null);
-  }, [symptom, number]);
+  }, [requestKey]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `nonce` asks for a new run.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the question (`requestKey`) and `nonce` ask for a run.
   useEffect(() => {
-    if (!symptom || !number) return;
+    if (!request || !number) return;
     let live = true;
     setRun((r) => ({ ...r, running: true, error: null }));
     ipc
-      .diagnoseNumber({ number, symptom })
+      .diagnoseNumber(request)
       .then((d) => {
         if (live)
           setRun((r) => ({
@@ -287,7 +328,7 @@ export function Wizard(props: {
     return () => {
       live = false;
     };
-  }, [symptom, number, nonce]);
+  }, [requestKey, nonce]);
 
   if (!symptom) return <SymptomPicker onPick={(s) => update({ symptom: s, number: "" }, true)} />;
   const symptomLabel = symptomCatalogue.find((s) => s.symptom === symptom)?.label ?? symptom;
@@ -304,6 +345,15 @@ export function Wizard(props: {
           Change
         </button>
       </p>
+      {state.profile || state.code ? (
+        <p data-testid="chosen-tried">
+          <span className="muted">Tried:</span>{" "}
+          {state.profile
+            ? (list.data?.profiles.find((p) => p.id === state.profile)?.name ?? state.profile)
+            : "a profile"}
+          {state.code ? `, error ${state.code}` : ""}
+        </p>
+      ) : null}
       {number ? (
         <p>
           <span className="muted">Number:</span> <strong data-testid="chosen-number">{number}</strong>{" "}
@@ -318,7 +368,13 @@ export function Wizard(props: {
     return (
       <>
         {head}
-        <NumberPicker initial="" onPick={(n) => update({ number: n }, true)} />
+        <NumberPicker
+          initial=""
+          askAssignment={symptom === "cannotAssign"}
+          onPick={(n, tried) =>
+            update({ number: n, profile: tried.profile || undefined, code: tried.code || undefined }, true)
+          }
+        />
       </>
     );
 
@@ -394,7 +450,7 @@ export function Wizard(props: {
             setExporting(true);
             setExported(null);
             try {
-              const name = await ipc.exportSupportReport({ number, symptom });
+              const name = await ipc.exportSupportReport({ number, symptom, ...tried });
               setExported(name ? { text: `Saved ${name}.` } : null);
             } catch (error) {
               setExported({ error });

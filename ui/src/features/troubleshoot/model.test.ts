@@ -125,6 +125,22 @@ describe("the screen's URL", () => {
     expect(readTroubleQuery(writeTroubleQuery(state))).toEqual(state);
     expect(readTroubleQuery("view=scan")).toEqual({ number: "", symptom: null, view: "scan" });
   });
+  it("keeps the tried profile and error code for 'cannot assign' only", () => {
+    const state = {
+      number: "+12125550110",
+      symptom: "cannotAssign" as const,
+      view: "wizard" as const,
+      profile: "p2",
+      code: "40305",
+    };
+    expect(readTroubleQuery(writeTroubleQuery(state))).toEqual(state);
+    expect(writeTroubleQuery({ ...state, symptom: "check" })).toBe("symptom=check&number=%2B12125550110");
+    expect(readTroubleQuery("symptom=filtered&number=1&profile=p2&code=1")).toEqual({
+      number: "1",
+      symptom: "filtered",
+      view: "wizard",
+    });
+  });
   it("ignores an unknown symptom or view", () => {
     expect(readTroubleQuery("symptom=bogus&view=nope")).toEqual({
       number: "",

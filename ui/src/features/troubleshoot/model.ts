@@ -139,17 +139,25 @@ export interface TroubleState {
   number: string;
   symptom: Symptom | null;
   view: "wizard" | "scan" | "codes";
+  /** For "cannot assign": the profile it was tried to (id) and the error Telnyx gave, if known. */
+  profile?: string;
+  code?: string;
 }
 
 export function readTroubleQuery(query: string): TroubleState {
   const p = new URLSearchParams(query);
   const symptom = p.get("symptom");
   const view = p.get("view");
-  return {
+  const state: TroubleState = {
     number: p.get("number") ?? "",
     symptom: isSymptom(symptom) ? symptom : null,
     view: view === "scan" || view === "codes" ? view : "wizard",
   };
+  if (state.symptom === "cannotAssign") {
+    if (p.get("profile")) state.profile = p.get("profile") ?? "";
+    if (p.get("code")) state.code = p.get("code") ?? "";
+  }
+  return state;
 }
 
 export function writeTroubleQuery(state: TroubleState): string {
@@ -157,6 +165,10 @@ export function writeTroubleQuery(state: TroubleState): string {
   if (state.view !== "wizard") p.set("view", state.view);
   if (state.symptom) p.set("symptom", state.symptom);
   if (state.number) p.set("number", state.number);
+  if (state.symptom === "cannotAssign") {
+    if (state.profile) p.set("profile", state.profile);
+    if (state.code) p.set("code", state.code);
+  }
   return p.toString();
 }
 
