@@ -492,3 +492,30 @@ test("cannot assign: the profile tried and Telnyx's error code are part of the d
   // A dry check: nothing was changed to find out.
   assert.equal((await messagingOf(app, number)).messaging_profile_id, before);
 });
+
+test("the wizard works from the keyboard: a symptom, a typed number, Enter, a check opened", async (t) => {
+  const app = await openTroubleshoot(t);
+  await app.browser.execute(() => document.querySelector('[data-testid="symptom-check"]')?.focus());
+  await app.browser.keys("Enter");
+  const input = await app.byTestId("number-input");
+  assert.equal(
+    await app.browser.execute(() => document.activeElement?.getAttribute("data-testid")),
+    "number-input",
+    "the number field takes focus",
+  );
+  for (const key of "2125550109") await app.browser.keys(key);
+  await app.browser.waitUntil(async () => (await input.getValue()) === "2125550109");
+  await app.browser.keys("Enter");
+  const shown = await diagnosisShown(app, "2125550109");
+  assert.equal(shown.first, "profileDisabled", shown.summary);
+  // The first check line, focused, opens with Enter.
+  await app.browser.execute(() => document.querySelector('[data-testid="check-line"] button')?.focus());
+  await app.browser.keys("Enter");
+  assert.equal(
+    await app.browser.execute(() =>
+      document.querySelector('[data-testid="check-line"] button')?.getAttribute("aria-expanded"),
+    ),
+    "true",
+  );
+  await app.byTestId("check-detail");
+});
