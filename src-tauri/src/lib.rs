@@ -44,6 +44,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             "HEALTH_THRESHOLDS",
             desk_core::rules::readiness::HEALTH_THRESHOLDS,
         )
+        // Troubleshoot: the symptom picker's words.
+        .typ::<desk_core::rules::diagnosis::SymptomLabel>()
+        .constant("SYMPTOMS", desk_core::rules::diagnosis::symptom_catalogue())
         .commands(collect_commands![
             commands::account::open_demo,
             commands::account::current_account,
@@ -73,6 +76,13 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::assign::export_job_csv,
             commands::settings::get_settings,
             commands::settings::update_settings,
+            // Troubleshoot
+            commands::troubleshoot::diagnose_number,
+            commands::troubleshoot::test_webhook,
+            commands::troubleshoot::explain_error_code,
+            commands::troubleshoot::scan_account,
+            commands::troubleshoot::apply_profile_fix,
+            commands::troubleshoot::export_support_report,
         ])
 }
 

@@ -1,13 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { AppFrame } from "./components/AppFrame";
-import { NotBuiltYet } from "./components/NotBuiltYet";
 import { ActivityPage } from "./features/activity/ActivityPage";
 import { UnfinishedBanner } from "./features/activity/UnfinishedBanner";
 import { AssignPage } from "./features/assign/AssignPage";
 import { ConnectForm } from "./features/connect/ConnectForm";
 import { NumbersPage } from "./features/numbers/NumbersPage";
 import { SettingsPage } from "./features/settings/SettingsPage";
+import { TroubleshootPage } from "./features/troubleshoot/TroubleshootPage";
 import { Welcome } from "./features/welcome/Welcome";
 import { type AccountSummary, ipc } from "./lib/ipc";
 import { queryKeys } from "./lib/queryKeys";
@@ -21,7 +21,7 @@ function ScreenView({ screen, account }: { screen: Screen; account: AccountSumma
     case "assign":
       return <AssignPage />;
     case "troubleshoot":
-      return <NotBuiltYet title="Troubleshoot" what="Find out why a number cannot send or receive." />;
+      return <TroubleshootPage />;
     case "activity":
       return <ActivityPage />;
     case "settings":

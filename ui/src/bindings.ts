@@ -90,6 +90,29 @@ export const commands = {
 	getSettings: () => typedError<SettingsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_settings")),
 	/**  Applies one edit (validated; nothing changes when it is refused) and returns the new settings. */
 	updateSettings: (edit: SettingsEdit) => typedError<SettingsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_settings", { edit })),
+	/**
+	 *  Diagnoses one number (any written form, on the account or not) for a symptom: every check of
+	 *  the checklist, the findings and the diagnosis in one sentence. The checks run concurrently and
+	 *  arrive together. A check whose endpoint failed is "could not check" inside the diagnosis, not
+	 *  an error.
+	 */
+	diagnoseNumber: (request: DiagnoseRequest_Deserialize) => typedError<Diagnosis_Serialize, IpcError_Serialize>(__TAURI_INVOKE("diagnose_number", { request })),
+	/**  One test delivery of a sample inbound-message webhook to `url` (https://, or loopback). */
+	testWebhook: (url: string) => __TAURI_INVOKE<WebhookTestResult_Serialize>("test_webhook", { url }),
+	/**  A Telnyx error code (typed or pasted in any form) explained. */
+	explainErrorCode: (code: string) => __TAURI_INVOKE<CodeExplanation_Serialize>("explain_error_code", { code }),
+	/**  The diagnosis rules over every number of the open account (as last loaded), grouped by cause. */
+	scanAccount: () => typedError<ScanReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("scan_account")),
+	/**
+	 *  Makes a one-click fix to a messaging profile (enable it, set its webhook URL, allow a
+	 *  destination country) and returns the profile's name; the kept snapshot gets the new profile.
+	 */
+	applyProfileFix: (fix: ProfileFix) => typedError<string, IpcError_Serialize>(__TAURI_INVOKE("apply_profile_fix", { fix })),
+	/**
+	 *  Runs the checks again and saves the support report (Markdown, secrets redacted) where the
+	 *  person chooses; the file's name, or `None` when the Save dialog was closed.
+	 */
+	exportSupportReport: (request: DiagnoseRequest_Deserialize) => typedError<string | null, IpcError_Serialize>(__TAURI_INVOKE("export_support_report", { request })),
 };
 
 /* Constants */
@@ -98,6 +121,8 @@ export const GLOSSARY = [{"explanation":"The US registration for texting from or
 export const HEALTH_THRESHOLDS = {"maxSpamRatio":0.75,"minSuccessRatio":0.25} as const;
 
 export const READINESS_GROUPS = [{"cannotText":true,"explanation":"Something you must do before these numbers can text.","key":"actionNeeded","label":"Action needed"},{"cannotText":true,"explanation":"Submitted and in progress at Telnyx or the carriers: nothing to do but wait.","key":"waiting","label":"Waiting"},{"cannotText":false,"explanation":"They can send and receive texts.","key":"ready","label":"Ready"}] as const;
+
+export const SYMPTOMS = [{"label":"The number is missing from the messaging numbers list","symptom":"notInList"},{"label":"Sending fails with “number not associated with messaging profile”","symptom":"notAssociated"},{"label":"Incoming texts do not reach my webhook","symptom":"inboundMissing"},{"label":"Texts are sent but filtered or not delivered","symptom":"filtered"},{"label":"I cannot assign the number to a messaging profile","symptom":"cannotAssign"},{"label":"Check a number","symptom":"check"}] as const;
 
 export const VERDICTS = [{"group":"waiting","key":"provisioning","label":"Being set up","tone":"info"},{"group":"actionNeeded","key":"notActive","label":"Not active","tone":"bad"},{"group":"actionNeeded","key":"notMessagingCapable","label":"Not messaging-capable","tone":"bad"},{"group":"actionNeeded","key":"noProfile","label":"No profile","tone":"bad"},{"group":"actionNeeded","key":"profileDisabled","label":"Profile disabled","tone":"bad"},{"group":"actionNeeded","key":"needs10dlcCampaign","label":"Needs 10DLC campaign","tone":"warn"},{"group":"waiting","key":"tenDlcPending","label":"10DLC in progress","tone":"info"},{"group":"actionNeeded","key":"needsTollFreeVerification","label":"Needs toll-free verification","tone":"warn"},{"group":"waiting","key":"tollFreeInReview","label":"Toll-free in review","tone":"info"},{"group":"actionNeeded","key":"shortCodeNotProvisioned","label":"Short code not provisioned","tone":"warn"},{"group":"waiting","key":"shortCodePending","label":"Short code being set up","tone":"info"},{"group":"actionNeeded","key":"unchecked","label":"Couldn't check","tone":"warn"},{"group":"actionNeeded","key":"unhealthy","label":"Unhealthy","tone":"bad"},{"group":"actionNeeded","key":"noWebhook","label":"No webhook","tone":"warn"},{"group":"actionNeeded","key":"webhookUnreachable","label":"Webhook unreachable","tone":"bad"},{"group":"waiting","key":"checking","label":"Checking…","tone":"info"},{"group":"actionNeeded","key":"checkCountryRules","label":"Check country rules","tone":"warn"},{"group":"ready","key":"webhookNotEncrypted","label":"Webhook not encrypted","tone":"info"},{"group":"ready","key":"ready","label":"Ready","tone":"ok"}] as const;
 
@@ -238,6 +263,29 @@ export type CheckKey =
 /**  Health metrics within Telnyx's thresholds. */
 "health";
 
+/**  One line of the live checklist. */
+export type CheckLine = {
+	name: CheckName,
+	/**  What is checked, e.g. "10DLC campaign". */
+	label: string,
+	outcome: Outcome,
+	/**  What was found. */
+	detail: string,
+};
+
+/**  The line of the checklist a check fills. */
+export type CheckName = 
+/**  The number is on this account (inventory and messaging list). */
+"onAccount" | "provisioning" | "messagingEnabled" | "profile" | "profileEnabled" | 
+/**  The profile's webhook URLs. */
+"webhook" | 
+/**  A test delivery to the profile's webhook URL. */
+"webhookDelivery" | "compliance" | "health" | 
+/**  Recent message detail records. */
+"recentMessages" | 
+/**  Whether the number could be assigned to a profile (dry check). */
+"assignable";
+
 /**  The outcome of one check. */
 export type CheckState = "passed" | "failed" | 
 /**  Submitted and in progress at Telnyx or the carriers. */
@@ -273,6 +321,46 @@ export type Check_Serialize = {
 	term: Term | null,
 };
 
+/**  A code explained, as the lookup box and the wizard show it. */
+export type CodeExplanation = CodeExplanation_Serialize | CodeExplanation_Deserialize;
+
+/**  A code explained, as the lookup box and the wizard show it. */
+export type CodeExplanation_Deserialize = {
+	/**  The code as looked up (trimmed; digits found in a pasted text such as "error 40305"). */
+	code: string,
+	/**  Whether Number Desk knows it. */
+	known: boolean,
+	/**  The family, from the digits (none when it is not a Telnyx code). */
+	family?: CodeFamily | null,
+	title: string,
+	meaning: string,
+	cause: string,
+	action: string,
+};
+
+/**  A code explained, as the lookup box and the wizard show it. */
+export type CodeExplanation_Serialize = {
+	/**  The code as looked up (trimmed; digits found in a pasted text such as "error 40305"). */
+	code: string,
+	/**  Whether Number Desk knows it. */
+	known: boolean,
+	/**  The family, from the digits (none when it is not a Telnyx code). */
+	family: CodeFamily | null,
+	title: string,
+	meaning: string,
+	cause: string,
+	action: string,
+};
+
+/**  Which family a code belongs to. */
+export type CodeFamily = 
+/**  10xxx: the API request itself was refused. */
+"request" | 
+/**  20xxx: the Telnyx account. */
+"account" | 
+/**  40xxx: messaging (sending, delivery, number and profile configuration). */
+"messaging";
+
 /**  What the Connect form sends. `Debug` never prints the key. */
 export type ConnectInput = {
 	name: string,
@@ -295,6 +383,243 @@ export type CountryLabel_Serialize = {
 	code: string | null,
 	name: string,
 };
+
+/**
+ *  What to diagnose: the number (any written form), the symptom, and for "cannot assign" the
+ *  profile that was tried and the error Telnyx gave (both optional).
+ */
+export type DiagnoseRequest = DiagnoseRequest_Serialize | DiagnoseRequest_Deserialize;
+
+/**
+ *  What to diagnose: the number (any written form), the symptom, and for "cannot assign" the
+ *  profile that was tried and the error Telnyx gave (both optional).
+ */
+export type DiagnoseRequest_Deserialize = {
+	number: string,
+	symptom: Symptom,
+	targetProfileId?: string | null,
+	errorCode?: string | null,
+};
+
+/**
+ *  What to diagnose: the number (any written form), the symptom, and for "cannot assign" the
+ *  profile that was tried and the error Telnyx gave (both optional).
+ */
+export type DiagnoseRequest_Serialize = {
+	number: string,
+	symptom: Symptom,
+	targetProfileId: string | null,
+	errorCode: string | null,
+};
+
+/**  The diagnosis of one number. */
+export type Diagnosis = Diagnosis_Serialize | Diagnosis_Deserialize;
+
+/**  The diagnosis of one number. */
+export type Diagnosis_Deserialize = {
+	/**  The number as asked about. */
+	input: string,
+	/**  Its +E.164 form, when it reads as a number. */
+	phoneNumber?: string | null,
+	symptom: Symptom,
+	/**  The diagnosis in one sentence. */
+	summary: string,
+	/**  Every check, in chain order. */
+	checks: CheckLine[],
+	/**
+	 *  Problems first (those answering the symptom before the others), then checks that could not
+	 *  run, warnings, advice and history.
+	 */
+	findings: Finding_Deserialize[],
+};
+
+/**  The diagnosis of one number. */
+export type Diagnosis_Serialize = {
+	/**  The number as asked about. */
+	input: string,
+	/**  Its +E.164 form, when it reads as a number. */
+	phoneNumber: string | null,
+	symptom: Symptom,
+	/**  The diagnosis in one sentence. */
+	summary: string,
+	/**  Every check, in chain order. */
+	checks: CheckLine[],
+	/**
+	 *  Problems first (those answering the symptom before the others), then checks that could not
+	 *  run, warnings, advice and history.
+	 */
+	findings: Finding_Serialize[],
+};
+
+/**  One field and its value that proves a finding (shown on request). */
+export type Evidence = {
+	/**  Where the value comes from, e.g. `GET /phone_numbers/{id}/messaging: messaging_profile_id`. */
+	field: string,
+	/**  The value as the API gave it (`null` for none). */
+	value: string,
+};
+
+/**  One finding of a diagnosis. */
+export type Finding = Finding_Serialize | Finding_Deserialize;
+
+/**  A finding's stable code. Serialized in camelCase (`"tenDlcPending"`). */
+export type FindingCode = 
+/**  What was typed is not a phone number (certainly a typo). */
+"invalidNumber" | 
+/**  Neither the messaging list nor the inventory has it: another account or a typo. */
+"notOnAccount" | 
+/**  In the inventory (`/phone_numbers`) but not in the messaging list. */
+"notInMessagingList" | 
+/**  Readiness link 1: not active yet (purchase, port, documents) or no longer usable. */
+"provisioning" | 
+/**  Readiness link 1: being ported away (port-out-pending). */
+"portOutPending" | 
+/**  Readiness link 2: no SMS and no MMS. */
+"notMessagingCapable" | 
+/**  Readiness link 3: no messaging profile. */
+"noProfile" | 
+/**  Readiness link 3: names a profile that is not on the account. */
+"profileNotOnAccount" | 
+/**  Readiness link 4: the profile is disabled. */
+"profileDisabled" | 
+/**  The profile has no webhook URL. */
+"noWebhookUrl" | 
+/**  The profile's webhook URL is not https://. */
+"webhookNotHttps" | 
+/**  The profile's webhook URL is one Telnyx cannot deliver to (a local address, not a URL). */
+"webhookUnreachable" | 
+/**  The profile has no failover webhook URL (advice). */
+"noFailoverUrl" | 
+/**  A test delivery to the webhook URL failed. */
+"webhookDeliveryFailed" | 
+/**  10DLC: the assignment is pending (wait). */
+"tenDlcPending" | 
+/**  10DLC: the assignment failed (Telnyx's reasons). */
+"tenDlcFailed" | 
+/**  10DLC: no campaign (register). */
+"tenDlcMissing" | 
+/**  10DLC: being removed from its campaign, or a status this app does not know. */
+"tenDlcOther" | 
+/**  Toll-free verification not `Verified`. */
+"tollFreeNotVerified" | 
+/**  A short code whose provisioning is not finished. */
+"shortCodeNotProvisioned" | 
+/**  Health below Telnyx's thresholds. */
+"unhealthy" | 
+/**  No registration the API reports: country rules to check (advice). */
+"checkCountryRules" | 
+/**  Recent delivery errors (after the last change), one finding per code. */
+"recentErrors" | 
+/**  Errors from before the number's last change: history. */
+"pastErrors" | 
+/**  40305 errors on messages sent through a profile that is not the number's. */
+"sentThroughOtherProfile" | 
+/**  The destination country is not in the profile's `whitelisted_destinations`. */
+"destinationNotAllowed" | 
+/**  The messaging product in use is not one the number is eligible for. */
+"productConflict" | 
+/**  The profile it was to be assigned to is not on the account. */
+"targetProfileNotFound" | 
+/**  The profile it was to be assigned to is disabled. */
+"targetProfileDisabled" | 
+/**  The Telnyx error the admin saw, explained. */
+"telnyxErrorExplained" | 
+/**  An endpoint refused or failed: this part was not checked. */
+"couldNotCheck";
+
+/**  One finding of a diagnosis. */
+export type Finding_Deserialize = {
+	/**  Stable code (the serialized [`FindingCode`]). */
+	code: FindingCode,
+	severity: Severity,
+	/**  One sentence for a non-technical reader. */
+	title: string,
+	/**  Why, in a few sentences. */
+	explanation: string,
+	/**  The fields and values that prove it. */
+	evidence: Evidence[],
+	fix: Fix_Deserialize,
+	/**  Whether it answers the symptom asked about (the others are found along the way). */
+	answersSymptom: boolean,
+};
+
+/**  One finding of a diagnosis. */
+export type Finding_Serialize = {
+	/**  Stable code (the serialized [`FindingCode`]). */
+	code: FindingCode,
+	severity: Severity,
+	/**  One sentence for a non-technical reader. */
+	title: string,
+	/**  Why, in a few sentences. */
+	explanation: string,
+	/**  The fields and values that prove it. */
+	evidence: Evidence[],
+	fix: Fix_Serialize,
+	/**  Whether it answers the symptom asked about (the others are found along the way). */
+	answersSymptom: boolean,
+};
+
+/**  How a finding is fixed. */
+export type Fix = Fix_Serialize | Fix_Deserialize;
+
+/**  A fix the app can perform through the API (each confirmed first and journalled). */
+export type FixAction = FixAction_Serialize | FixAction_Deserialize;
+
+/**  A fix the app can perform through the API (each confirmed first and journalled). */
+export type FixAction_Deserialize = 
+/**
+ *  Assign the number to a messaging profile (`PATCH /phone_numbers/{id}/messaging`).
+ *  `suggested_profile_id`: the profile its messages were sent through, when known; otherwise the
+ *  admin chooses.
+ */
+{ action: "assignProfile"; phoneNumberId: string; phoneNumber: string; suggestedProfileId?: string | null } | 
+/**  Turn the profile back on (`PATCH /messaging_profiles/{id}` `enabled: true`). */
+{ action: "enableProfile"; profileId: string; profileName: string } | 
+/**  Set the profile's webhook URL (the admin types it; `PATCH /messaging_profiles/{id}`). */
+{ action: "setWebhookUrl"; profileId: string; profileName: string; currentUrl?: string | null } | 
+/**  Add a country to the profile's `whitelisted_destinations`. */
+{ action: "addDestinationCountry"; profileId: string; profileName: string; country: string };
+
+/**  A fix the app can perform through the API (each confirmed first and journalled). */
+export type FixAction_Serialize = 
+/**
+ *  Assign the number to a messaging profile (`PATCH /phone_numbers/{id}/messaging`).
+ *  `suggested_profile_id`: the profile its messages were sent through, when known; otherwise the
+ *  admin chooses.
+ */
+{ action: "assignProfile"; phoneNumberId: string; phoneNumber: string; suggestedProfileId: string | null } | 
+/**  Turn the profile back on (`PATCH /messaging_profiles/{id}` `enabled: true`). */
+{ action: "enableProfile"; profileId: string; profileName: string } | 
+/**  Set the profile's webhook URL (the admin types it; `PATCH /messaging_profiles/{id}`). */
+{ action: "setWebhookUrl"; profileId: string; profileName: string; currentUrl: string | null } | 
+/**  Add a country to the profile's `whitelisted_destinations`. */
+{ action: "addDestinationCountry"; profileId: string; profileName: string; country: string };
+
+/**  How a finding is fixed. */
+export type Fix_Deserialize = 
+/**  An action the app can perform through the API (after a confirmation stating `consequence`). */
+{ kind: "action"; action: FixAction_Deserialize; 
+/**  What the change does, in words, for the confirmation. */
+consequence: string } | 
+/**  Steps the admin takes, with the Telnyx portal page to open (if any). */
+{ kind: "steps"; portalPage?: string | null; steps: string[] } | 
+/**  Nothing to do but wait; `what` says for what. */
+{ kind: "wait"; what: string } | 
+/**  Nothing to fix. */
+{ kind: "nothing" };
+
+/**  How a finding is fixed. */
+export type Fix_Serialize = 
+/**  An action the app can perform through the API (after a confirmation stating `consequence`). */
+{ kind: "action"; action: FixAction_Serialize; 
+/**  What the change does, in words, for the confirmation. */
+consequence: string } | 
+/**  Steps the admin takes, with the Telnyx portal page to open (if any). */
+{ kind: "steps"; portalPage: string | null; steps: string[] } | 
+/**  Nothing to do but wait; `what` says for what. */
+{ kind: "wait"; what: string } | 
+/**  Nothing to fix. */
+{ kind: "nothing" };
 
 /**  A term with its explanation, as the window shows it. */
 export type GlossaryEntry = {
@@ -863,6 +1188,15 @@ export type NumbersList_Serialize = {
 	missing: MissingNumbers | null,
 };
 
+/**  The outcome of one check line. */
+export type Outcome = "passed" | "failed" | 
+/**  Fails for now, while Telnyx or the carriers are at work. */
+"waiting" | "warning" | 
+/**  The endpoint refused or failed. */
+"couldNotCheck" | 
+/**  The data needed is missing or not understood. */
+"unknown" | "notApplicable";
+
 /**  The preview of a bulk move: nothing is sent before it is confirmed. */
 export type Plan = Plan_Serialize | Plan_Deserialize;
 
@@ -1001,6 +1335,15 @@ export type ProfileChangeReport_Serialize = {
 	 */
 	row: ListRow_Serialize | null,
 };
+
+/**  A fix to a messaging profile the window asks for, after its confirmation. */
+export type ProfileFix = 
+/**  `enabled: true`. */
+{ kind: "enable"; profileId: string } | 
+/**  `webhook_url`: the address the admin typed (https://, not a local address). */
+{ kind: "setWebhookUrl"; profileId: string; url: string } | 
+/**  Adds `country` (ISO 3166 alpha-2) to `whitelisted_destinations`. */
+{ kind: "addDestinationCountry"; profileId: string; country: string };
 
 /**  A profile a number names: its id, and its name when the profile is on the account. */
 export type ProfileRef = ProfileRef_Serialize | ProfileRef_Deserialize;
@@ -1195,6 +1538,74 @@ export type RowProblemKind =
 /**  The account does not have the number. */
 "notOnAccount";
 
+/**  The numbers that share one cause. */
+export type ScanGroup = ScanGroup_Serialize | ScanGroup_Deserialize;
+
+/**  The numbers that share one cause. */
+export type ScanGroup_Deserialize = {
+	code: FindingCode,
+	severity: Severity,
+	/**  The cause in one sentence (the findings' title). */
+	title: string,
+	/**  How many numbers. */
+	count: number,
+	numbers: ScanNumber[],
+	/**  The fix of the first number of the group (the others differ only by the number). */
+	fix: Fix_Deserialize,
+	/**  Whether "fix all in this group" may be offered. */
+	fixIsSafe: boolean,
+};
+
+/**  The numbers that share one cause. */
+export type ScanGroup_Serialize = {
+	code: FindingCode,
+	severity: Severity,
+	/**  The cause in one sentence (the findings' title). */
+	title: string,
+	/**  How many numbers. */
+	count: number,
+	numbers: ScanNumber[],
+	/**  The fix of the first number of the group (the others differ only by the number). */
+	fix: Fix_Serialize,
+	/**  Whether "fix all in this group" may be offered. */
+	fixIsSafe: boolean,
+};
+
+/**  One number of a group. */
+export type ScanNumber = {
+	id: string,
+	phoneNumber: string,
+};
+
+/**  The account's problems, by cause. */
+export type ScanReport = ScanReport_Serialize | ScanReport_Deserialize;
+
+/**  The account's problems, by cause. */
+export type ScanReport_Deserialize = {
+	/**  How many numbers were scanned. */
+	scanned: number,
+	/**  How many had no problem, warning or unchecked part. */
+	withoutProblems: number,
+	/**
+	 *  Problems, then checks that could not run, then warnings, then advice; within each, the
+	 *  largest group first.
+	 */
+	groups: ScanGroup_Deserialize[],
+};
+
+/**  The account's problems, by cause. */
+export type ScanReport_Serialize = {
+	/**  How many numbers were scanned. */
+	scanned: number,
+	/**  How many had no problem, warning or unchecked part. */
+	withoutProblems: number,
+	/**
+	 *  Problems, then checks that could not run, then warnings, then advice; within each, the
+	 *  largest group first.
+	 */
+	groups: ScanGroup_Serialize[],
+};
+
 /**  Everything Number Desk remembers between runs. */
 export type Settings = Settings_Serialize | Settings_Deserialize;
 
@@ -1248,6 +1659,40 @@ export type Settings_Serialize = {
 	bulkChunkSize: number,
 	/**  The API address new connections use (advanced; `https://` unless on this computer). */
 	apiBaseUrl: string,
+};
+
+/**  How much a finding matters. */
+export type Severity = 
+/**  Stops the number from working; the fix is needed. */
+"problem" | 
+/**  A check could not run (an endpoint refused or failed): not a guess either way. */
+"couldNotCheck" | 
+/**  Works now but will not for long, or only partly. */
+"warning" | 
+/**  Worth doing, not broken (e.g. no failover webhook URL). */
+"advice" | 
+/**  Past errors from before the number's last change: not the present cause. */
+"history";
+
+/**  What the admin reports, in the guide's five cases, or a general check. */
+export type Symptom = 
+/**  Guide case 1: the number is not in the messaging numbers list. */
+"notInList" | 
+/**  Guide case 2: sends fail with "number not associated with messaging profile" (40305). */
+"notAssociated" | 
+/**  Guide case 3: inbound messages do not reach the webhook. */
+"inboundMissing" | 
+/**  Guide case 4: messaging is on but messages are filtered. */
+"filtered" | 
+/**  Guide case 5: the number cannot be assigned to a profile. */
+"cannotAssign" | 
+/**  No particular symptom: check everything. */
+"check";
+
+/**  A symptom with its words, for the picker (exported to the window as `SYMPTOMS`). */
+export type SymptomLabel = {
+	symptom: Symptom,
+	label: string,
 };
 
 /**  Where the numbers go. */
@@ -1352,6 +1797,52 @@ export type WarningKind =
 "tollFreeVerificationTied" | 
 /**  After the move, numbers that still cannot text (10DLC, verification, provisioning…). */
 "stillBlocked";
+
+/**  How a test delivery ended. */
+export type WebhookOutcome = 
+/**  The server answered 2xx. */
+"delivered" | 
+/**  The server answered, but not 2xx. */
+"httpError" | 
+/**  No answer in time. */
+"timeout" | 
+/**  Nothing listens there (connection refused). */
+"connectionRefused" | 
+/**  The host name does not resolve. */
+"dns" | 
+/**  The secure connection failed (certificate, protocol). */
+"tls" | 
+/**  Another network failure. */
+"network" | 
+/**  Not sent: the URL is not one Number Desk sends to (not https://, not loopback). */
+"notSent";
+
+/**  The result of one test delivery. */
+export type WebhookTestResult = WebhookTestResult_Serialize | WebhookTestResult_Deserialize;
+
+/**  The result of one test delivery. */
+export type WebhookTestResult_Deserialize = {
+	url: string,
+	outcome: WebhookOutcome,
+	/**  The HTTP status, when the server answered. */
+	status?: number | null,
+	/**  How long it took, in milliseconds (none when not sent). */
+	elapsedMs?: number | null,
+	/**  What happened, in words. */
+	sentence: string,
+};
+
+/**  The result of one test delivery. */
+export type WebhookTestResult_Serialize = {
+	url: string,
+	outcome: WebhookOutcome,
+	/**  The HTTP status, when the server answered. */
+	status: number | null,
+	/**  How long it took, in milliseconds (none when not sent). */
+	elapsedMs: number | null,
+	/**  What happened, in words. */
+	sentence: string,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -4,3 +4,4 @@ pub mod account;
 pub mod assign;
 pub mod numbers;
 pub mod settings;
+pub mod troubleshoot;

@@ -8,8 +8,16 @@ import {
   type BulkProgress_Deserialize,
   type BulkProgress_Serialize,
   type ChangeOutcome,
+  type CheckLine,
+  type CodeExplanation_Serialize,
   type ConnectInput,
   commands,
+  type DiagnoseRequest_Deserialize,
+  type Diagnosis_Serialize,
+  type Evidence,
+  type Finding_Serialize,
+  type Fix_Serialize,
+  type FixAction_Serialize,
   GLOSSARY,
   type GlossaryEntry,
   type GroupLabel,
@@ -32,18 +40,26 @@ import {
   type NumberDetail_Serialize,
   type NumberRow_Serialize,
   type NumbersList_Serialize,
+  type Outcome,
   type Plan_Serialize,
   type PlannedMove_Serialize,
   type Problem_Serialize,
   type ProfileChangeReport_Serialize,
+  type ProfileFix,
   type ProfileSummary,
   READINESS_GROUPS,
   type ReadinessGroup,
   type Refused_Serialize,
   type RowColumns_Serialize,
+  type ScanGroup_Serialize,
+  type ScanReport_Serialize,
   type Settings_Serialize,
   type SettingsEdit,
   type SettingsView_Serialize,
+  type Severity,
+  SYMPTOMS,
+  type Symptom,
+  type SymptomLabel,
   type Term,
   type Theme,
   type Tone,
@@ -51,6 +67,7 @@ import {
   type Verdict,
   type VerdictLabel,
   type Warning,
+  type WebhookTestResult_Serialize,
 } from "../bindings";
 import { rowsOf } from "./rowColumns";
 import { measure } from "./timing";
@@ -81,6 +98,20 @@ export type NumbersList = Omit<NumbersList_Serialize, "rows"> & { rows: ListRow[
 export type LoadEvent =
   | Exclude<LoadEvent_Serialize, { kind: "firstLook" }>
   | ({ kind: "firstLook" } & NumbersList);
+// Troubleshoot
+export type CodeExplanation = CodeExplanation_Serialize;
+export type DiagnoseRequest = DiagnoseRequest_Deserialize;
+export type Diagnosis = Diagnosis_Serialize;
+export type Finding = Finding_Serialize;
+export type Fix = Fix_Serialize;
+export type FixAction = FixAction_Serialize;
+export type ScanGroup = ScanGroup_Serialize;
+export type ScanReport = ScanReport_Serialize;
+export type WebhookTestResult = WebhookTestResult_Serialize;
+export type { CheckLine, Evidence, Outcome, ProfileFix, Severity, Symptom, SymptomLabel };
+/** The Troubleshoot screen's symptoms in the picker's order, with desk-core's words. */
+export const symptomCatalogue: readonly SymptomLabel[] = SYMPTOMS;
+
 export type {
   AccountSummary,
   ChangeOutcome,
@@ -215,4 +246,17 @@ export const ipc = {
   exportJobCsv: (jobId: string, only: ItemState[] | null) => unwrap(() => commands.exportJobCsv(jobId, only)),
   getSettings: () => unwrap(() => commands.getSettings()),
   updateSettings: (edit: SettingsEdit) => unwrap(() => commands.updateSettings(edit)),
+  // Troubleshoot
+  /** Every check of one number for a symptom, the findings and the diagnosis in one sentence. */
+  diagnoseNumber: (request: DiagnoseRequest) => unwrap(() => commands.diagnoseNumber(request)),
+  /** One test delivery to a webhook URL. */
+  testWebhook: (url: string) => commands.testWebhook(url),
+  /** A Telnyx error code explained. */
+  explainErrorCode: (code: string) => commands.explainErrorCode(code),
+  /** The diagnosis rules over every number of the account, grouped by cause. */
+  scanAccount: () => unwrap(() => commands.scanAccount()),
+  /** A one-click fix to a messaging profile; the profile's name. */
+  applyProfileFix: (fix: ProfileFix) => unwrap(() => commands.applyProfileFix(fix)),
+  /** Saves the support report through the Save dialog; the file's name, `null` when closed. */
+  exportSupportReport: (request: DiagnoseRequest) => unwrap(() => commands.exportSupportReport(request)),
 };

@@ -7,8 +7,8 @@ use std::time::UNIX_EPOCH;
 
 use serde::Serialize;
 use telnyx_client::{
-    Client, CreateMessagingProfile, Error, MessagingNumber, MessagingProfileId, NumberRef,
-    PhoneNumberId, ProfileChange, UpdateMessagingNumber,
+    Client, CreateMessagingProfile, Error, MessagingNumber, MessagingProfile, MessagingProfileId,
+    NumberRef, PhoneNumberId, ProfileChange, UpdateMessagingNumber,
 };
 
 use crate::rules::columns::RowColumns;
@@ -424,6 +424,18 @@ impl NumbersService {
             cached.snapshot.profiles.push(created);
         }
         Ok(summary)
+    }
+
+    /// Puts a profile as Telnyx returned it after a change (a Troubleshoot fix) into the kept
+    /// snapshot of `account`, so the lists, previews and scans read it before the next refresh.
+    pub fn keep_profile(&self, account: &str, profile: MessagingProfile) {
+        if let Some(cached) = self.lock().as_mut().filter(|c| c.account == account) {
+            let profiles = &mut cached.snapshot.profiles;
+            match profiles.iter_mut().find(|p| p.id == profile.id) {
+                Some(kept) => *kept = profile,
+                None => profiles.push(profile),
+            }
+        }
     }
 
     /// Runs `read` over the kept snapshot of `account` (loading it first when there is none): the

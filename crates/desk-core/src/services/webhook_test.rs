@@ -220,7 +220,7 @@ fn classify(e: &reqwest::Error) -> (WebhookOutcome, &'static str) {
 }
 
 /// `2026-01-02T03:04:05.678Z` for a moment.
-fn utc_stamp(at: SystemTime) -> String {
+pub(crate) fn utc_stamp(at: SystemTime) -> String {
     let d = at.duration_since(UNIX_EPOCH).unwrap_or_default();
     let secs = d.as_secs();
     let days = i64::try_from(secs / 86_400).unwrap_or(0);

@@ -4,6 +4,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { Term } from "../../components/Term";
 import { healthThresholds, ipc, type ListRow, type Problem } from "../../lib/ipc";
 import { queryKeys } from "../../lib/queryKeys";
+import { troubleshootHash } from "../troubleshoot/model";
 import { flag, groups } from "./model";
 import { ReadinessBadge } from "./Readiness";
 
@@ -207,6 +208,16 @@ export function DetailPanel(props: {
             Unassign…
           </button>
         ) : null}
+        <button
+          type="button"
+          className="button"
+          data-testid="detail-troubleshoot"
+          onClick={() => {
+            window.location.hash = troubleshootHash(row.phoneNumber);
+          }}
+        >
+          Troubleshoot this number
+        </button>
       </div>
       <dl className="fields">
         <Field

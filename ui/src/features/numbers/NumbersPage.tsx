@@ -6,6 +6,7 @@ import { useHashQuery } from "../../lib/route";
 import { timed } from "../../lib/timing";
 import { MoveToMenu } from "../assign/MoveToMenu";
 import { JobFlow, type JobRequest } from "../jobs/JobFlow";
+import { troubleshootHash } from "../troubleshoot/model";
 import { type ChangeMode, ChangeProfileDialog } from "./ChangeProfileDialog";
 import { CreateProfileForm } from "./CreateProfileForm";
 import { changeView, reportView } from "./changeReport";
@@ -106,6 +107,7 @@ export function NumbersPage() {
   const onAction = useCallback(
     (row: ListRow, action: RowAction) => {
       if (action === "details") update({ open: row.id });
+      else if (action === "troubleshoot") window.location.hash = troubleshootHash(row.phoneNumber);
       else if (!data || data.profiles.length === 0) {
         setOutcome({ tone: "error", text: "This account has no messaging profile to assign numbers to." });
       } else setPending({ row, mode: action });

@@ -83,13 +83,15 @@ describe("RowMenu", () => {
     key("ArrowDown");
     expect(focusedTestId()).toBe("menu-unassign");
     key("ArrowDown");
+    expect(focusedTestId()).toBe("menu-troubleshoot");
+    key("ArrowDown");
     expect(focusedTestId()).toBe("menu-details");
     key("ArrowUp");
-    expect(focusedTestId()).toBe("menu-unassign");
+    expect(focusedTestId()).toBe("menu-troubleshoot");
     key("Home");
     expect(focusedTestId()).toBe("menu-details");
     key("End");
-    expect(focusedTestId()).toBe("menu-unassign");
+    expect(focusedTestId()).toBe("menu-troubleshoot");
   });
 
   it("only the item with focus is a tab stop", () => {
@@ -126,6 +128,7 @@ describe("RowMenu", () => {
     expect(screen.queryByRole("menu")).toBeNull();
     fireEvent.click(button);
     key("End");
+    key("ArrowUp");
     key(" ");
     expect(onAction).toHaveBeenLastCalledWith("unassign");
   });
@@ -137,7 +140,7 @@ describe("RowMenu", () => {
     expect(focusedTestId()).toBe("menu-details");
     key("Escape");
     key("ArrowUp");
-    expect(focusedTestId()).toBe("menu-unassign");
+    expect(focusedTestId()).toBe("menu-troubleshoot");
   });
 
   it("a press outside closes it", () => {
@@ -157,6 +160,7 @@ describe("RowMenu", () => {
     expect(screen.getAllByRole("menuitem").map((i) => i.getAttribute("data-testid"))).toEqual([
       "menu-details",
       "menu-assign",
+      "menu-troubleshoot",
     ]);
   });
 });

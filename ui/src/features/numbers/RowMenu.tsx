@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useEffect, useRef } from "react";
 import type { ListRow } from "../../lib/ipc";
 
-export type RowAction = "details" | "assign" | "unassign";
+export type RowAction = "details" | "assign" | "unassign" | "troubleshoot";
 
 /** What a key does inside an open menu of `count` items whose item `index` has focus. */
 export type MenuKeyResult =
@@ -49,6 +49,7 @@ export function rowMenuItems(row: ListRow): { action: RowAction; label: string }
     { action: "assign", label: row.profileId ? "Move to…" : "Assign to a profile…" },
   ];
   if (row.profileId) items.push({ action: "unassign", label: "Unassign from profile…" });
+  items.push({ action: "troubleshoot", label: "Troubleshoot this number" });
   return items;
 }
 

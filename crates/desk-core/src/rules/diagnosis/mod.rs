@@ -17,9 +17,11 @@
 
 mod assign;
 mod findings;
+pub mod fix;
 mod from_readiness;
 mod presence;
 mod records;
+pub mod report;
 pub mod scan;
 #[cfg(test)]
 mod tests;
@@ -95,6 +97,26 @@ impl Symptom {
             Symptom::Check => "Check a number",
         }
     }
+}
+
+/// A symptom with its words, for the picker (exported to the window as `SYMPTOMS`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct SymptomLabel {
+    pub symptom: Symptom,
+    pub label: String,
+}
+
+/// Every symptom with its words, in the picker's order.
+pub fn symptom_catalogue() -> Vec<SymptomLabel> {
+    Symptom::ALL
+        .into_iter()
+        .map(|symptom| SymptomLabel {
+            symptom,
+            label: symptom.label().to_owned(),
+        })
+        .collect()
 }
 
 /// How much a finding matters.
