@@ -19,6 +19,8 @@ const test = "every-screen-fits-the-window-in-both-themes";
 export const SHOTS = {
   "numbers-light.png": `${test}-numbers-1280x800-light.png`,
   "numbers-narrow-dark.png": `${test}-numbers-900x700-dark.png`,
+  "assign-light.png": `${test}-assign-1280x800-light.png`,
+  "troubleshoot-narrow-dark.png": `${test}-troubleshoot-900x700-dark.png`,
 };
 
 /** What a screenshot shows depends on: every UI source file except tests and test fixtures. */
