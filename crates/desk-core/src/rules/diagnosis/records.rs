@@ -1,7 +1,7 @@
 //! The number's recent messages (`GET /detail_records`, messaging): recent delivery errors
 //! explained, 40305 sends through a profile other than the number's, destinations the profile does
-//! not allow — and the time rule: errors older than the number's last change of configuration
-//! (`updated_at`) are history, not the present cause.
+//! not allow — and the time rule: errors older than the last change of configuration of the number
+//! or of its profile (`updated_at`, the later of the two) are history, not the present cause.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -18,12 +18,27 @@ use crate::telnyx_codes;
 
 const RECENT: &str = "Recent messages";
 
-/// The moment of the number's last change of configuration, when known.
+/// The moment of the last change of configuration the number's texts depend on, when known: its
+/// own (`updated_at`), or its profile's when that is later (a profile turned back on, a webhook
+/// set: errors from before it are history too).
 fn last_change<'a>(facts: &Facts<'a>, number: Option<&'a MessagingNumber>) -> Option<&'a str> {
-    number
+    let known = |s: &&str| !s.trim().is_empty();
+    let own = number
         .and_then(|n| n.updated_at.as_deref())
         .or_else(|| facts.inventory.found().and_then(|i| i.updated_at))
-        .filter(|s| !s.trim().is_empty())
+        .filter(known);
+    let profile = facts
+        .profile
+        .found()
+        .copied()
+        .and_then(|p| p.updated_at.as_deref())
+        .filter(known);
+    match (own, profile) {
+        (Some(own), Some(profile)) if compare(profile, own) == Some(Ordering::Greater) => {
+            Some(profile)
+        }
+        (own, profile) => own.or(profile),
+    }
 }
 
 /// Whether a record is from before `change` (unknown times are never history).

@@ -830,6 +830,36 @@ fn the_time_rule_splits_old_errors_from_current_ones() {
 }
 
 #[test]
+fn errors_from_before_the_profile_was_fixed_are_history_too() {
+    // The number last changed on 2025-08-10; its profile was turned back on later, on 2025-08-20.
+    let mut g = healthy();
+    g.profile = Lookup::Found(profile(json!({"updated_at": "2025-08-20T09:00:00Z"})));
+    g.records = Lookup::Found(vec![
+        record(
+            "40312",
+            "2025-08-15T00:00:00Z",
+            json!({"uuid": "before-the-fix"}),
+        ),
+        record(
+            "40002",
+            "2025-08-21T00:00:00Z",
+            json!({"uuid": "after-the-fix"}),
+        ),
+    ]);
+    let d = run(&g, Symptom::Filtered);
+    let current: Vec<&Finding> = d.with_code(FindingCode::RecentErrors).collect();
+    assert_eq!(current.len(), 1, "{:#?}", d.findings);
+    assert!(current[0].title.contains("40002"));
+    assert!(the(&d, FindingCode::PastErrors)
+        .explanation
+        .contains("40312"));
+    // A profile that changed before the number does not move the line back.
+    let mut g = healthy();
+    g.records = Lookup::Found(vec![record("40312", "2025-08-05T00:00:00Z", json!({}))]);
+    assert!(run(&g, Symptom::Filtered).has(FindingCode::PastErrors));
+}
+
+#[test]
 fn a_destination_allowed_by_the_profile_or_by_star_is_fine() {
     let mut g = healthy();
     g.records = Lookup::Found(vec![record(
