@@ -141,6 +141,39 @@ export function AssignPage() {
     });
   }, [data]);
 
+  // The list and the filters are kept as the same elements while only the drag state changes, so
+  // a drag (which re-renders the page for its chip and targets) does not re-render them.
+  const filterPanel = useMemo(
+    () => (
+      <FilterPanel
+        options={options}
+        counts={result.counts}
+        filters={state.filters}
+        onToggle={(key: FacetKey, value) => update({ filters: toggleFilter(state.filters, key, value) })}
+        onSet={(key: FacetKey, values) => update({ filters: { ...state.filters, [key]: [...values] } })}
+        onClear={() => update({ filters: emptyFilters(), q: "" })}
+      />
+    ),
+    [options, result.counts, state.filters, update],
+  );
+  const boardList = useMemo(
+    () => (
+      <BoardList
+        rows={result.rows}
+        selection={selection}
+        onClick={(id, e) =>
+          setSelection((s) =>
+            clickSelect(s, visibleIds, id, { range: e.shiftKey, toggle: e.ctrlKey || e.metaKey }),
+          )
+        }
+        onToggle={(id, range) => setSelection((s) => clickSelect(s, visibleIds, id, { range, toggle: true }))}
+        onSelectAll={() => setSelection((s) => selectAll(s, visibleIds))}
+        onClear={() => setSelection(emptySelection)}
+      />
+    ),
+    [result.rows, selection, visibleIds],
+  );
+
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     // Enter picks a number (or the selection) up; Space stays the list's select key.
@@ -297,20 +330,7 @@ export function AssignPage() {
                   onChange={(e) => update({ q: e.target.value }, false)}
                 />
               </div>
-              <div className="numbers-layout board-filters">
-                <FilterPanel
-                  options={options}
-                  counts={result.counts}
-                  filters={state.filters}
-                  onToggle={(key: FacetKey, value) =>
-                    update({ filters: toggleFilter(state.filters, key, value) })
-                  }
-                  onSet={(key: FacetKey, values) =>
-                    update({ filters: { ...state.filters, [key]: [...values] } })
-                  }
-                  onClear={() => update({ filters: emptyFilters(), q: "" })}
-                />
-              </div>
+              <div className="numbers-layout board-filters">{filterPanel}</div>
               <div className="selection-bar" data-testid="selection-bar">
                 <span data-testid="selection-count" aria-live="polite">
                   {selectedCount === 0
@@ -360,20 +380,7 @@ export function AssignPage() {
                     : "No number matches this search and these filters."}
                 </div>
               ) : (
-                <BoardList
-                  rows={result.rows}
-                  selection={selection}
-                  onClick={(id, e) =>
-                    setSelection((s) =>
-                      clickSelect(s, visibleIds, id, { range: e.shiftKey, toggle: e.ctrlKey || e.metaKey }),
-                    )
-                  }
-                  onToggle={(id, range) =>
-                    setSelection((s) => clickSelect(s, visibleIds, id, { range, toggle: true }))
-                  }
-                  onSelectAll={() => setSelection((s) => selectAll(s, visibleIds))}
-                  onClear={() => setSelection(emptySelection)}
-                />
+                boardList
               )}
             </div>
             <section className="board-targets" aria-label="Messaging profiles">
