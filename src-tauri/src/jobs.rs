@@ -32,6 +32,12 @@ impl Jobs {
     pub fn open(data_dir: Option<std::path::PathBuf>) -> Self {
         let journal = match data_dir {
             Some(dir) => desk_host::SqliteJournal::open_in(&dir)
+                .and_then(|j| {
+                    // The demo account's simulator starts afresh with each run: its changes from
+                    // an earlier run describe numbers that are back where they began.
+                    j.forget_account(desk_core::services::accounts::AccountRef::DEMO)?;
+                    Ok(j)
+                })
                 .map(|j| Arc::new(j) as Arc<dyn Journal>)
                 .map_err(|e| format!("Number Desk could not open its record of changes ({e}), so it makes no changes to numbers now. Restart it; if this stays, check that the disk is not full.")),
             None => Err("This computer gave Number Desk no folder to keep its record of changes in, so it makes no changes to numbers.".into()),

@@ -414,4 +414,11 @@ test("the Numbers screen moves what its search and filters show with Move to…"
   await (await app.byTestId("job-confirm")).click();
   await stage(app, "done");
   assert.equal((await whereNow(app)).get(one.phone_number), target.id);
+
+  // The demo account starts afresh with each run, and so does its record of changes.
+  await app.stop();
+  const again = await launchApp(t, { args: ["--demo"], home: app.home });
+  await again.numbersLoaded();
+  await (await again.byTestId("nav-activity")).click();
+  await again.byTestId("activity-empty");
 });

@@ -296,4 +296,12 @@ impl Journal for SqliteJournal {
         }
         Ok(out)
     }
+
+    fn forget_account(&self, account: &str) -> Result<(), JournalError> {
+        // The items go with their jobs (ON DELETE CASCADE, foreign keys on).
+        self.conn()
+            .execute("DELETE FROM jobs WHERE account = ?1", params![account])
+            .map_err(err)?;
+        Ok(())
+    }
 }

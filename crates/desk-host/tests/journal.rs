@@ -125,3 +125,24 @@ fn wal_and_schema_version() {
     assert!(refused.0.contains("newer"), "{refused}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn forgetting_an_account_removes_its_jobs_and_numbers_only() {
+    let dir = folder("forget");
+    let j = SqliteJournal::open_in(&dir).expect("opens");
+    j.create(&job("d1", "demo", 3)).unwrap();
+    j.create(&job("d2", "demo", 1)).unwrap();
+    j.create(&job("k", "acct", 2)).unwrap();
+    j.forget_account("demo").unwrap();
+    assert!(j.jobs("demo").unwrap().is_empty());
+    assert_eq!(j.job("d1").unwrap(), None);
+    assert_eq!(j.jobs("acct").unwrap().len(), 1);
+    assert_eq!(j.job("k").unwrap().unwrap().items.len(), 2);
+    // Reopened, the numbers of the forgotten jobs are gone too (not only hidden).
+    drop(j);
+    let conn = rusqlite::Connection::open(dir.join(JOURNAL_FILE)).unwrap();
+    let left: i64 = conn
+        .query_row("SELECT COUNT(*) FROM items", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 2);
+}

@@ -268,6 +268,9 @@ pub trait Journal: Send + Sync {
     fn job(&self, job_id: &str) -> Result<Option<Job>, JournalError>;
     /// The jobs of `account`, newest first.
     fn jobs(&self, account: &str) -> Result<Vec<JobSummary>, JournalError>;
+    /// Removes every job of `account` with its numbers (the demo account, whose simulator starts
+    /// afresh with each run: its old changes describe numbers that no longer exist).
+    fn forget_account(&self, account: &str) -> Result<(), JournalError>;
 
     /// The jobs of `account` still running (cut short), oldest first.
     fn unfinished(&self, account: &str) -> Result<Vec<Job>, JournalError> {
@@ -373,5 +376,11 @@ impl Journal for MemoryJournal {
             .collect();
         list.sort_by_key(|j| std::cmp::Reverse(j.0));
         Ok(list.into_iter().map(|(_, j)| j.summary()).collect())
+    }
+
+    fn forget_account(&self, account: &str) -> Result<(), JournalError> {
+        self.write()?;
+        self.lock().retain(|_, (_, j)| j.account != account);
+        Ok(())
     }
 }
