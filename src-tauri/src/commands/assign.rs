@@ -19,8 +19,40 @@ use crate::jobs::Jobs;
 /// A CSV file is refused above this size (50,000 rows are about 2 MB).
 const MAX_IMPORT_BYTES: u64 = 50_000_000;
 
-fn target_of(profile_id: Option<String>) -> Target {
+/// The target a person chose: a profile id, or none (blank or `null`) for off every profile.
+pub(crate) fn target_of(profile_id: Option<String>) -> Target {
     Target::of(profile_id.as_deref().map(str::trim))
+}
+
+/// The planner's preview of moving `selection` onto `target`, from the numbers as last loaded (the
+/// same numbers the screen shows); the Numbers screen's one-number change plans through it too.
+pub(crate) async fn plan_move(
+    state: &SessionService,
+    numbers: &NumbersService,
+    selection: &[String],
+    target: &Target,
+) -> Result<Plan, IpcError> {
+    let (account, client) = state.account_client().await?;
+    Ok(numbers
+        .with_snapshot(account.as_str(), &client, |s| {
+            BulkService::preview(s, selection, target)
+        })
+        .await?)
+}
+
+/// What a move onto `target` is, for the journal.
+pub(crate) fn move_kind(target: &Target) -> JobKind {
+    match target {
+        Target::Profile { .. } => JobKind::Move,
+        Target::Unassigned => JobKind::Unassign,
+    }
+}
+
+/// Forwards a job's progress to the window (a closed window cannot receive it; the job goes on).
+fn forward(on_progress: &Channel<BulkProgress>) -> impl Fn(BulkProgress) + Send + Sync + '_ {
+    move |p| {
+        let _ = on_progress.send(p);
+    }
 }
 
 /// The preview of moving `selection` (number ids) onto `profileId` (`null`: off every profile),
@@ -33,13 +65,7 @@ pub async fn preview_move(
     selection: Vec<String>,
     profile_id: Option<String>,
 ) -> Result<Plan, IpcError> {
-    let (account, client) = state.account_client().await?;
-    let target = target_of(profile_id);
-    Ok(numbers
-        .with_snapshot(account.as_str(), &client, |s| {
-            BulkService::preview(s, &selection, &target)
-        })
-        .await?)
+    plan_move(&state, &numbers, &selection, &target_of(profile_id)).await
 }
 
 /// Carries out the move the preview showed (planned again from the same numbers, so the window
@@ -56,21 +82,16 @@ pub async fn run_move(
 ) -> Result<Job, IpcError> {
     let running = jobs.start()?;
     let service = jobs.service(&state).await?;
-    let (account, client) = state.account_client().await?;
     let target = target_of(profile_id);
-    let plan = numbers
-        .with_snapshot(account.as_str(), &client, |s| {
-            BulkService::preview(s, &selection, &target)
-        })
+    let plan = plan_move(&state, &numbers, &selection, &target).await?;
+    let job = service
+        .run(
+            &plan,
+            move_kind(&target),
+            &forward(&on_progress),
+            &running.cancel,
+        )
         .await?;
-    let kind = match target {
-        Target::Profile { .. } => JobKind::Move,
-        Target::Unassigned => JobKind::Unassign,
-    };
-    let send = |p: BulkProgress| {
-        let _ = on_progress.send(p);
-    };
-    let job = service.run(&plan, kind, &send, &running.cancel).await?;
     log_job(&job);
     Ok(job)
 }
@@ -104,9 +125,7 @@ pub async fn undo_job(
 ) -> Result<Job, IpcError> {
     let running = jobs.start()?;
     let service = jobs.service(&state).await?;
-    let send = |p: BulkProgress| {
-        let _ = on_progress.send(p);
-    };
+    let send = forward(&on_progress);
     let job = service.undo(&job_id, &send, &running.cancel).await?;
     log_job(&job);
     Ok(job)
@@ -123,9 +142,7 @@ pub async fn retry_failed(
 ) -> Result<Job, IpcError> {
     let running = jobs.start()?;
     let service = jobs.service(&state).await?;
-    let send = |p: BulkProgress| {
-        let _ = on_progress.send(p);
-    };
+    let send = forward(&on_progress);
     let job = service
         .retry_failed(&job_id, &send, &running.cancel)
         .await?;
@@ -175,9 +192,7 @@ pub async fn finish_unfinished_jobs(
 ) -> Result<Vec<Job>, IpcError> {
     let running = jobs.start()?;
     let service = jobs.service(&state).await?;
-    let send = |p: BulkProgress| {
-        let _ = on_progress.send(p);
-    };
+    let send = forward(&on_progress);
     let done = service.recover(&send, &running.cancel).await?;
     done.iter().for_each(log_job);
     Ok(done)
@@ -237,9 +252,7 @@ pub async fn run_import(
     let plan = numbers
         .with_snapshot(account.as_str(), &client, |s| import_plan(s, &rows))
         .await?;
-    let send = |p: BulkProgress| {
-        let _ = on_progress.send(p);
-    };
+    let send = forward(&on_progress);
     let job = service
         .run(&plan, JobKind::Import, &send, &running.cancel)
         .await?;

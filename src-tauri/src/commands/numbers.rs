@@ -3,11 +3,10 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use desk_core::ports::journal::{Job, JobKind};
-use desk_core::rules::plan::{Plan, Target};
+use desk_core::ports::journal::Job;
+use desk_core::rules::plan::Plan;
 use desk_core::rules::profiles::{creation_request, NewProfile, ProfileSummary};
 use desk_core::rules::rows::ListRow;
-use desk_core::services::bulk::BulkService;
 use desk_core::services::numbers::{
     NumberDetail, NumbersList, NumbersService, ProfileChangeReport, ProfileTarget,
 };
@@ -17,6 +16,7 @@ use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::State;
 
+use crate::commands::assign::{move_kind, plan_move, target_of};
 use crate::error::IpcError;
 use crate::jobs::Jobs;
 
@@ -152,13 +152,8 @@ pub async fn change_number_profile(
 ) -> Result<NumberChange, IpcError> {
     let running = jobs.start()?;
     let service = jobs.service(&state).await?;
-    let (account, client) = state.account_client().await?;
-    let target = Target::of(profile_id.as_deref().map(str::trim));
-    let plan = numbers
-        .with_snapshot(account.as_str(), &client, |s| {
-            BulkService::preview(s, std::slice::from_ref(&id), &target)
-        })
-        .await?;
+    let target = target_of(profile_id.clone());
+    let plan = plan_move(&state, &numbers, std::slice::from_ref(&id), &target).await?;
     if plan.will_move.is_empty() {
         let why = plan
             .cannot
@@ -167,11 +162,10 @@ pub async fn change_number_profile(
             .unwrap_or_else(|| "The number is already there; nothing was changed.".into());
         return Err(IpcError::validation(why));
     }
-    let kind = match target {
-        Target::Profile { .. } => JobKind::Move,
-        Target::Unassigned => JobKind::Unassign,
-    };
-    let job = service.run(&plan, kind, &|_| {}, &running.cancel).await?;
+    let job = service
+        .run(&plan, move_kind(&target), &|_| {}, &running.cancel)
+        .await?;
+    let (account, client) = state.account_client().await?;
     let report = numbers
         .check_change(
             account.as_str(),
