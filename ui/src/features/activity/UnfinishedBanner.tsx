@@ -5,7 +5,7 @@ import { useState } from "react";
 import { describeError } from "../../lib/errors";
 import { type BulkProgress, ipc } from "../../lib/ipc";
 import { queryKeys } from "../../lib/queryKeys";
-import { numbersWord, outcomeWords, progressWords } from "../jobs/words";
+import { numbersWord, outcomeWords, progressWords, summaryOf } from "../jobs/words";
 
 export function UnfinishedBanner(props: { accountId: string }) {
   const queryClient = useQueryClient();
@@ -27,11 +27,7 @@ export function UnfinishedBanner(props: { accountId: string }) {
       .then(
         (done) => {
           setState("done");
-          setText(
-            done
-              .map((j) => outcomeWords({ kind: j.kind, state: j.state, counts: countsOf(j.items) }))
-              .join(" "),
-          );
+          setText(done.map((j) => outcomeWords(summaryOf(j))).join(" "));
         },
         (error) => {
           setState("error");
@@ -81,13 +77,4 @@ export function UnfinishedBanner(props: { accountId: string }) {
       ) : null}
     </div>
   );
-}
-
-function countsOf(items: { state: string; confirmed: boolean | null }[]) {
-  const c = { planned: 0, sent: 0, moved: 0, failed: 0, skipped: 0, notSent: 0, confirmed: 0 };
-  for (const i of items) {
-    c[i.state as keyof typeof c] += 1;
-    if (i.confirmed === true) c.confirmed += 1;
-  }
-  return c;
 }

@@ -25,6 +25,7 @@ import {
   progressWords,
   resultOrder,
   retryCount,
+  summaryOf,
 } from "./words";
 import "./jobs.css";
 
@@ -227,15 +228,6 @@ export function JobFlow(props: {
       </div>
     </div>
   );
-}
-
-function summaryOf(job: Job) {
-  const counts = { planned: 0, sent: 0, moved: 0, failed: 0, skipped: 0, notSent: 0, confirmed: 0 };
-  for (const i of job.items) {
-    counts[i.state] += 1;
-    if (i.confirmed === true) counts.confirmed += 1;
-  }
-  return { kind: job.kind, state: job.state, counts };
 }
 
 function PreviewBody(props: {

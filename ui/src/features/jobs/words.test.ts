@@ -8,6 +8,7 @@ import {
   planTitle,
   progressWords,
   retryCount,
+  summaryOf,
 } from "./words";
 
 const counts = { planned: 0, sent: 0, moved: 0, failed: 0, skipped: 0, notSent: 0, confirmed: 0 };
@@ -101,5 +102,37 @@ describe("change words", () => {
     };
     expect(itemWords(item)).toBe("Moved, not yet confirmed by Telnyx");
     expect(itemWords({ ...item, state: "failed", code: "10015" })).toBe("Failed (10015)");
+  });
+});
+
+describe("summaryOf", () => {
+  it("counts a job's numbers by outcome, and the confirmed among the moved", () => {
+    const item = (state: JobItem["state"], confirmed: boolean | null): JobItem => ({
+      numberId: "n",
+      phoneNumber: "+12125550100",
+      from: null,
+      to: "p",
+      state,
+      orderId: null,
+      code: null,
+      words: null,
+      confirmed,
+      attempts: 1,
+    });
+    const s = summaryOf({
+      id: "j",
+      account: "demo",
+      createdAt: "2026-12-02T04:00:00Z",
+      who: "Demo account",
+      kind: "move",
+      state: "finished",
+      undoes: null,
+      items: [item("moved", true), item("moved", false), item("failed", null), item("notSent", null)],
+    });
+    expect(s).toEqual({
+      kind: "move",
+      state: "finished",
+      counts: { planned: 0, sent: 0, moved: 2, failed: 1, skipped: 0, notSent: 1, confirmed: 1 },
+    });
   });
 });

@@ -56,6 +56,17 @@ interface Counted {
   counts: JobSummary["counts"];
 }
 
+/** A finished job's numbers counted by outcome (as desk-core's `JobCounts::of` counts them), with
+ * its kind and state: what `outcomeWords`, `canUndo` and `retryCount` read. */
+export function summaryOf(job: Job): Counted {
+  const counts = { planned: 0, sent: 0, moved: 0, failed: 0, skipped: 0, notSent: 0, confirmed: 0 };
+  for (const i of job.items) {
+    counts[i.state] += 1;
+    if (i.confirmed === true) counts.confirmed += 1;
+  }
+  return { kind: job.kind, state: job.state, counts };
+}
+
 /** One sentence of what a change came to. */
 export function outcomeWords(job: Counted): string {
   const c = job.counts;
