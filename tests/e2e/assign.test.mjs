@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { launchApp, startSim } from "./harness.mjs";
+import { chooseFile } from "./nativeDialog.mjs";
 
 async function openBoard(t, options = {}) {
   const app = await launchApp(t, { args: ["--demo"], ...options });
@@ -215,27 +216,6 @@ test("the keyboard moves numbers too: Move to… with type-ahead, and a keyboard
   await (await app.byTestId("job-cancel")).click();
   assert.equal(JSON.parse(await app.admin("GET", "/writes")).writes, writes);
 });
-
-/** Drives the GTK file chooser titled `title` on this Xvfb display: type a path, press Return. */
-function chooseFile(title, file) {
-  let id = "";
-  for (let i = 0; i < 50 && !id; i++) {
-    try {
-      id = execFileSync("xdotool", ["search", "--name", title]).toString().trim().split("\n")[0] ?? "";
-    } catch {
-      execFileSync("sleep", ["0.2"]);
-    }
-  }
-  assert.ok(id, `the "${title}" dialog did not open`);
-  execFileSync("xdotool", ["windowfocus", "--sync", id]);
-  execFileSync("sleep", ["0.3"]);
-  execFileSync("xdotool", ["key", "ctrl+l"]);
-  // The Save dialog pre-selects the name without its extension: select all of it.
-  execFileSync("xdotool", ["key", "ctrl+a"]);
-  execFileSync("xdotool", ["type", "--delay", "5", file]);
-  execFileSync("sleep", ["0.2"]);
-  execFileSync("xdotool", ["key", "Return"]);
-}
 
 test("CSV import checks every row before anything changes, and export neutralises formulas", async (t) => {
   const app = await openBoard(t);
