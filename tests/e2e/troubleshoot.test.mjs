@@ -4,12 +4,14 @@
 // entry from the Numbers screen. Expected diagnoses are read from DEMO.md; the facts behind them
 // and the effect of each fix are read from the simulator's API.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { launchApp } from "./harness.mjs";
+import { DEMO_API_KEY, launchApp } from "./harness.mjs";
+import { chooseFile } from "./nativeDialog.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -195,6 +197,36 @@ test("turning a disabled profile back on: confirmed, made at Telnyx, and the re-
   const profile = (await app.sim("GET", `/v2/messaging_profiles/${profileId}`)).data;
   assert.equal(profile.enabled, true, "the simulator's profile is enabled");
   assert.deepEqual(profile.whitelisted_destinations, before.whitelisted_destinations, "nothing else changed");
+  assert.match(await (await app.byTestId("fix-done")).getText(), /in Activity, where you can undo it/);
+
+  // Activity lists the fix with the value before and after, and Undo turns the profile off again.
+  await (await app.byTestId("nav-activity")).click();
+  const item = await app.browser.$('[data-testid="activity-item"][data-kind="profileFix"]');
+  await item.waitForExist({ timeout: 10_000, timeoutMsg: "Activity does not list the profile fix" });
+  assert.match(await item.getText(), new RegExp(`Turn on “${before.name}”`));
+  assert.match(await (await item.$('[data-testid="activity-outcome"]')).getText(), /off → on, confirmed by Telnyx/);
+  await (await item.$('[data-testid="activity-open"]')).click();
+  assert.equal(await (await item.$('[data-testid="setting-before"]')).getText(), "off");
+  assert.equal(await (await item.$('[data-testid="setting-after"]')).getText(), "on");
+  await (await item.$('[data-testid="activity-undo"]')).click();
+  assert.match(await (await app.byTestId("profile-undo-words")).getText(), /goes back to off \(it is on now\)/);
+  assert.equal(
+    (await app.sim("GET", `/v2/messaging_profiles/${profileId}`)).data.enabled,
+    true,
+    "nothing is sent before Undo is confirmed",
+  );
+  await (await app.byTestId("job-confirm")).click();
+  await app.browser.waitUntil(
+    async () => (await (await app.byTestId("job-dialog")).getAttribute("data-stage")) === "done",
+    { timeout: 15_000, timeoutMsg: "the undo did not finish" },
+  );
+  assert.match(await (await app.byTestId("job-outcome")).getText(), /Turn off “.*”\. Done: on → off/);
+  assert.equal((await app.sim("GET", `/v2/messaging_profiles/${profileId}`)).data.enabled, false);
+  await (await app.byTestId("job-close")).click();
+  const kinds = await app.browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="activity-item"]')].map((i) => i.getAttribute("data-kind")),
+  );
+  assert.deepEqual(kinds.slice(0, 2), ["undo", "profileFix"], "the undo is listed first, as a change of its own");
 });
 
 test("assigning an unassigned number goes through the preview and the journal, and the re-check passes", async (t) => {
@@ -518,4 +550,34 @@ test("the wizard works from the keyboard: a symptom, a typed number, Enter, a ch
     "true",
   );
   await app.byTestId("check-detail");
+});
+
+test("the support report is saved through the native Save dialog, without the key or the webhook secret", async (t) => {
+  const app = await openTroubleshoot(t);
+  // A number on a new profile: Telnyx gives every new profile a webhook signing secret.
+  const number = "+12125550104";
+  const created = (
+    await app.sim("POST", "/v2/messaging_profiles", {
+      name: "Report test",
+      whitelisted_destinations: ["US"],
+      webhook_url: "https://hooks.example.com/in",
+    })
+  ).data;
+  assert.ok(created.v1_secret, "the simulator gives the new profile a secret");
+  const { id } = await messagingOf(app, number);
+  await app.sim("PATCH", `/v2/phone_numbers/${id}/messaging`, { messaging_profile_id: created.id });
+  await runWizard(app, "check", number);
+
+  const dir = mkdtempSync(path.join(tmpdir(), "number-desk-report-"));
+  const out = path.join(dir, "report.md");
+  await (await app.byTestId("export-report")).click();
+  chooseFile("Export support report", out);
+  const done = await app.byTestId("export-done");
+  assert.match(await done.getText(), /Saved report\.md\./);
+  const report = readFileSync(out, "utf8");
+  assert.ok(report.includes(number), "the report names the number");
+  assert.ok(report.includes("Report test"), "and its profile");
+  assert.match(report, /Symptom: Check a number/);
+  assert.ok(!report.includes(DEMO_API_KEY), "the API key is not in the report");
+  assert.ok(!report.includes(created.v1_secret), "the webhook secret is not in the report");
 });

@@ -105,9 +105,10 @@ export const commands = {
 	scanAccount: () => typedError<ScanReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("scan_account")),
 	/**
 	 *  Makes a one-click fix to a messaging profile (enable it, set its webhook URL, allow a
-	 *  destination country) and returns the profile's name; the kept snapshot gets the new profile.
+	 *  destination country) as a journalled change, like a move of numbers: Activity lists it and
+	 *  Undo sets the value before again. The kept snapshot gets the new profile.
 	 */
-	applyProfileFix: (fix: ProfileFix) => typedError<string, IpcError_Serialize>(__TAURI_INVOKE("apply_profile_fix", { fix })),
+	applyProfileFix: (fix: ProfileFix) => typedError<ProfileFixed_Serialize, IpcError_Serialize>(__TAURI_INVOKE("apply_profile_fix", { fix })),
 	/**
 	 *  Runs the checks again and saves the support report (Markdown, secrets redacted) where the
 	 *  person chooses; the file's name, or `None` when the Save dialog was closed.
@@ -821,7 +822,13 @@ export type JobKind =
 /**  A job's moved numbers put back where they were. */
 "undo" | 
 /**  The rows of a CSV file. */
-"import";
+"import" | 
+/**
+ *  One setting of a messaging profile changed (a Troubleshoot fix): its
+ *  [`Job::profile_change`] says which, from what, to what. An undo of it is an [`JobKind::Undo`]
+ *  with a profile change too.
+ */
+"profileFix";
 
 /**  Where a job stands. */
 export type JobState = 
@@ -845,6 +852,7 @@ export type JobSummary_Deserialize = {
 	state: JobState,
 	undoes?: string | null,
 	counts: JobCounts,
+	profileChange?: ProfileSettingChange_Deserialize | null,
 };
 
 /**  A job without its numbers, for the Activity list. */
@@ -857,6 +865,7 @@ export type JobSummary_Serialize = {
 	state: JobState,
 	undoes: string | null,
 	counts: JobCounts,
+	profileChange: ProfileSettingChange_Serialize | null,
 };
 
 /**  A job and all its numbers. */
@@ -872,7 +881,10 @@ export type Job_Deserialize = {
 	state: JobState,
 	/**  For an undo: the job it undoes. */
 	undoes?: string | null,
+	/**  The numbers it moves (none for a profile change). */
 	items: JobItem_Deserialize[],
+	/**  For a change to a messaging profile (a Troubleshoot fix, or its undo): what it changes. */
+	profileChange?: ProfileSettingChange_Deserialize | null,
 };
 
 /**  A job and all its numbers. */
@@ -888,7 +900,10 @@ export type Job_Serialize = {
 	state: JobState,
 	/**  For an undo: the job it undoes. */
 	undoes: string | null,
+	/**  The numbers it moves (none for a profile change). */
 	items: JobItem_Serialize[],
+	/**  For a change to a messaging profile (a Troubleshoot fix, or its undo): what it changes. */
+	profileChange: ProfileSettingChange_Serialize | null,
 };
 
 /**
@@ -1345,6 +1360,31 @@ export type ProfileFix =
 /**  Adds `country` (ISO 3166 alpha-2) to `whitelisted_destinations`. */
 { kind: "addDestinationCountry"; profileId: string; country: string };
 
+/**  What a profile fix came to. */
+export type ProfileFixed = ProfileFixed_Serialize | ProfileFixed_Deserialize;
+
+/**  What a profile fix came to. */
+export type ProfileFixed_Deserialize = {
+	/**  The profile's name as Telnyx now holds it. */
+	profileName: string,
+	/**
+	 *  The journalled change (Activity lists it and can undo it); `None` when the profile already
+	 *  held the fix and nothing was sent.
+	 */
+	job?: Job_Deserialize | null,
+};
+
+/**  What a profile fix came to. */
+export type ProfileFixed_Serialize = {
+	/**  The profile's name as Telnyx now holds it. */
+	profileName: string,
+	/**
+	 *  The journalled change (Activity lists it and can undo it); `None` when the profile already
+	 *  held the fix and nothing was sent.
+	 */
+	job: Job_Serialize | null,
+};
+
 /**  A profile a number names: its id, and its name when the profile is on the account. */
 export type ProfileRef = ProfileRef_Serialize | ProfileRef_Deserialize;
 
@@ -1359,6 +1399,70 @@ export type ProfileRef_Serialize = {
 	id: string,
 	name: string | null,
 };
+
+/**  The one setting of a messaging profile a profile change sets, with its value. */
+export type ProfileSetting = ProfileSetting_Serialize | ProfileSetting_Deserialize;
+
+/**  A change to one setting of a messaging profile, and where it stands. */
+export type ProfileSettingChange = ProfileSettingChange_Serialize | ProfileSettingChange_Deserialize;
+
+/**  A change to one setting of a messaging profile, and where it stands. */
+export type ProfileSettingChange_Deserialize = {
+	profileId: string,
+	/**  The profile's name when the change was made. */
+	profileName: string,
+	/**  The setting as Telnyx held it before. */
+	before: ProfileSetting_Deserialize,
+	/**  The setting as the change makes it. */
+	after: ProfileSetting_Deserialize,
+	/**
+	 *  `Sent` until Telnyx's answer is known, then `Moved` (made, and read back), `Failed` or
+	 *  `Skipped` (when finishing found it already made, or changed by someone else).
+	 */
+	state: ItemState,
+	/**  Telnyx's error code, for a failure Telnyx explained. */
+	code?: string | null,
+	/**  Why, in words (failures and skips). */
+	words?: string | null,
+};
+
+/**  A change to one setting of a messaging profile, and where it stands. */
+export type ProfileSettingChange_Serialize = {
+	profileId: string,
+	/**  The profile's name when the change was made. */
+	profileName: string,
+	/**  The setting as Telnyx held it before. */
+	before: ProfileSetting_Serialize,
+	/**  The setting as the change makes it. */
+	after: ProfileSetting_Serialize,
+	/**
+	 *  `Sent` until Telnyx's answer is known, then `Moved` (made, and read back), `Failed` or
+	 *  `Skipped` (when finishing found it already made, or changed by someone else).
+	 */
+	state: ItemState,
+	/**  Telnyx's error code, for a failure Telnyx explained. */
+	code: string | null,
+	/**  Why, in words (failures and skips). */
+	words: string | null,
+};
+
+/**  The one setting of a messaging profile a profile change sets, with its value. */
+export type ProfileSetting_Deserialize = 
+/**  `enabled`. */
+{ setting: "enabled"; value: boolean } | 
+/**  `webhook_url` (`None`: no webhook). */
+{ setting: "webhookUrl"; value?: string | null } | 
+/**  `whitelisted_destinations`, the countries texts may go to (ISO 3166 alpha-2, or `*`). */
+{ setting: "destinations"; value: string[] };
+
+/**  The one setting of a messaging profile a profile change sets, with its value. */
+export type ProfileSetting_Serialize = 
+/**  `enabled`. */
+{ setting: "enabled"; value: boolean } | 
+/**  `webhook_url` (`None`: no webhook). */
+{ setting: "webhookUrl"; value: string | null } | 
+/**  `whitelisted_destinations`, the countries texts may go to (ISO 3166 alpha-2, or `*`). */
+{ setting: "destinations"; value: string[] };
 
 /**  A messaging profile as the UI lists it. */
 export type ProfileSummary = {

@@ -1,14 +1,22 @@
 //! The Troubleshoot screen's one-click profile fixes and its support report, against the simulator
 //! over loopback HTTP: each fix changes what Telnyx serves and makes the re-check pass; a refused
-//! fix sends nothing; the report of a number on a profile with a webhook signing secret contains
-//! neither that secret nor the API key.
+//! fix sends nothing; each fix is journalled (before and after) and undone by setting the value
+//! before again, unless someone changed it since; a fix cut short is finished from the journal;
+//! the report of a number on a profile with a webhook signing secret contains neither that secret
+//! nor the API key.
 
+use std::sync::Arc;
+
+use desk_core::ports::journal::{
+    ItemState, Job, JobKind, JobState, Journal, MemoryJournal, ProfileSetting, ProfileSettingChange,
+};
 use desk_core::rules::diagnosis::fix::ProfileFix;
 use desk_core::rules::diagnosis::{FindingCode, Fix, FixAction, Symptom};
+use desk_core::services::bulk::{BulkOptions, BulkService, CancelToken};
 use desk_core::services::diagnosis::{DiagnoseRequest, DiagnosisService};
 use telnyx_client::{
     ApiKey, Client, CreateMessagingProfile, ListMessagingNumbers, MessagingProfileId, NumberRef,
-    ProfileChange, UpdateMessagingNumber, E164,
+    ProfileChange, UpdateMessagingNumber, UpdateMessagingProfile, E164,
 };
 use telnyx_sim::{SimConfig, Simulator};
 
@@ -21,6 +29,19 @@ async fn start() -> (Simulator, Client, String) {
         .build()
         .expect("client builds");
     (sim, client, key)
+}
+
+/// The bulk service over a journal in memory, as the app's shell makes it for the open account.
+fn service(client: &Client) -> (BulkService, Arc<MemoryJournal>) {
+    let journal = Arc::new(MemoryJournal::new());
+    let service = BulkService::new(
+        client.clone(),
+        journal.clone(),
+        "demo",
+        "Demo account",
+        BulkOptions::default(),
+    );
+    (service, journal)
 }
 
 fn action_of(d: &desk_core::rules::diagnosis::Diagnosis, code: FindingCode) -> FixAction {
@@ -43,15 +64,33 @@ async fn enabling_the_disabled_profile_makes_the_recheck_pass() {
     else {
         panic!("not an enable fix")
     };
-    let profile = DiagnosisService::apply_profile_fix(
-        &client,
-        &ProfileFix::Enable {
+    let (bulk, journal) = service(&client);
+    let done = bulk
+        .fix_profile(&ProfileFix::Enable {
             profile_id: profile_id.clone(),
-        },
-    )
-    .await
-    .expect("enabled");
-    assert_eq!(profile.enabled, Some(true));
+        })
+        .await
+        .expect("enabled");
+    assert_eq!(done.profile.enabled, Some(true));
+    // Journalled with the value before and after, made and finished.
+    let job = done.job.expect("journalled");
+    assert_eq!(journal.job(&job.id).expect("read"), Some(job.clone()));
+    assert_eq!(job.kind, JobKind::ProfileFix);
+    assert_eq!(job.state, JobState::Finished);
+    let change = job.profile_change.clone().expect("a profile change");
+    assert_eq!(change.profile_id, profile_id);
+    assert_eq!(change.before, ProfileSetting::Enabled { value: false });
+    assert_eq!(change.after, ProfileSetting::Enabled { value: true });
+    assert_eq!(change.state, ItemState::Moved);
+    // Asking again sends nothing and journals nothing.
+    let again = bulk
+        .fix_profile(&ProfileFix::Enable {
+            profile_id: profile_id.clone(),
+        })
+        .await
+        .expect("no-op");
+    assert!(again.job.is_none());
+    assert_eq!(bulk.jobs().expect("jobs").len(), 1);
     let served = client
         .get_messaging_profile(&MessagingProfileId::from(profile_id.as_str()))
         .await
@@ -63,6 +102,24 @@ async fn enabling_the_disabled_profile_makes_the_recheck_pass() {
         "{:#?}",
         after.findings
     );
+
+    // Undo turns it off again, as a journalled change of its own.
+    let cancel = CancelToken::new();
+    let undo = bulk.undo(&job.id, &|_| {}, &cancel).await.expect("undone");
+    assert_eq!(undo.kind, JobKind::Undo);
+    assert_eq!(undo.undoes.as_deref(), Some(job.id.as_str()));
+    let undo_change = undo.profile_change.expect("a profile change");
+    assert_eq!(undo_change.after, ProfileSetting::Enabled { value: false });
+    assert_eq!(undo_change.state, ItemState::Moved);
+    let served = client
+        .get_messaging_profile(&MessagingProfileId::from(profile_id.as_str()))
+        .await
+        .expect("profile");
+    assert_eq!(served.enabled, Some(false));
+    let listed = bulk.jobs().expect("jobs");
+    assert_eq!(listed.len(), 2);
+    assert_eq!(listed[0].id, undo.id, "newest first");
+    assert!(listed[0].profile_change.is_some());
 }
 
 #[tokio::test]
@@ -75,27 +132,31 @@ async fn setting_an_https_webhook_and_allowing_a_country_make_the_recheck_pass()
         panic!("not a webhook fix")
     };
     // A refused address sends nothing.
-    let refused = DiagnosisService::apply_profile_fix(
-        &client,
-        &ProfileFix::SetWebhookUrl {
+    let (bulk, _journal) = service(&client);
+    let refused = bulk
+        .fix_profile(&ProfileFix::SetWebhookUrl {
             profile_id: profile_id.clone(),
             url: "http://hooks.example.com/in".into(),
-        },
-    )
-    .await;
+        })
+        .await;
     assert!(refused.is_err());
+    assert!(bulk.jobs().expect("jobs").is_empty(), "nothing journalled");
     let id = MessagingProfileId::from(profile_id.as_str());
     let unchanged = client.get_messaging_profile(&id).await.expect("profile");
     assert!(unchanged.webhook_url.as_deref().unwrap_or("").is_empty());
-    DiagnosisService::apply_profile_fix(
-        &client,
-        &ProfileFix::SetWebhookUrl {
+    let set = bulk
+        .fix_profile(&ProfileFix::SetWebhookUrl {
             profile_id: profile_id.clone(),
             url: "https://hooks.example.com/telnyx/reminders".into(),
-        },
-    )
-    .await
-    .expect("set");
+        })
+        .await
+        .expect("set")
+        .job
+        .expect("journalled");
+    assert_eq!(
+        set.profile_change.as_ref().map(|c| c.before.clone()),
+        Some(ProfileSetting::WebhookUrl { value: None })
+    );
     let served = client.get_messaging_profile(&id).await.expect("profile");
     assert_eq!(
         served.webhook_url.as_deref(),
@@ -120,15 +181,15 @@ async fn setting_an_https_webhook_and_allowing_a_country_make_the_recheck_pass()
     };
     let id = MessagingProfileId::from(profile_id.as_str());
     let was = client.get_messaging_profile(&id).await.expect("profile");
-    DiagnosisService::apply_profile_fix(
-        &client,
-        &ProfileFix::AddDestinationCountry {
+    let added = bulk
+        .fix_profile(&ProfileFix::AddDestinationCountry {
             profile_id: profile_id.clone(),
             country: country.clone(),
-        },
-    )
-    .await
-    .expect("added");
+        })
+        .await
+        .expect("added")
+        .job
+        .expect("journalled");
     let served = client.get_messaging_profile(&id).await.expect("profile");
     let mut want = was.whitelisted_destinations.clone();
     want.push(country);
@@ -139,6 +200,183 @@ async fn setting_an_https_webhook_and_allowing_a_country_make_the_recheck_pass()
         "{:#?}",
         after.findings
     );
+
+    // Undo of each: the webhook goes back to none, the destinations to the list they were.
+    let cancel = CancelToken::new();
+    bulk.undo(&added.id, &|_| {}, &cancel)
+        .await
+        .expect("undone");
+    let served = client.get_messaging_profile(&id).await.expect("profile");
+    assert_eq!(
+        served.whitelisted_destinations,
+        was.whitelisted_destinations
+    );
+    bulk.undo(&set.id, &|_| {}, &cancel).await.expect("undone");
+    let hook_profile = set.profile_change.expect("change").profile_id;
+    let served = client
+        .get_messaging_profile(&MessagingProfileId::from(hook_profile.as_str()))
+        .await
+        .expect("profile");
+    assert!(
+        served.webhook_url.as_deref().unwrap_or("").is_empty(),
+        "{served:?}"
+    );
+}
+
+#[tokio::test]
+async fn undo_is_refused_when_the_setting_was_changed_since() {
+    let (_sim, client, _) = start().await;
+    let (bulk, _journal) = service(&client);
+    let profile_id = client
+        .list_messaging_profiles(&Default::default(), 1, 250)
+        .await
+        .expect("profiles")
+        .data[0]
+        .id
+        .clone();
+    let fix = bulk
+        .fix_profile(&ProfileFix::SetWebhookUrl {
+            profile_id: profile_id.to_string(),
+            url: "https://hooks.example.com/first".into(),
+        })
+        .await
+        .expect("set")
+        .job
+        .expect("journalled");
+    // Someone changes it in the portal.
+    client
+        .update_messaging_profile(
+            &profile_id,
+            &UpdateMessagingProfile {
+                webhook_url: Some(Some("https://hooks.example.com/portal".into())),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("changed elsewhere");
+    let refused = bulk
+        .undo(&fix.id, &|_| {}, &CancelToken::new())
+        .await
+        .expect_err("refused");
+    assert!(refused.to_string().contains("changed since"), "{refused}");
+    let served = client
+        .get_messaging_profile(&profile_id)
+        .await
+        .expect("profile");
+    assert_eq!(
+        served.webhook_url.as_deref(),
+        Some("https://hooks.example.com/portal"),
+        "the later change is kept"
+    );
+    assert_eq!(bulk.jobs().expect("jobs").len(), 1, "no undo journalled");
+}
+
+/// A profile change written to the journal as the app writes it before sending, as if the app
+/// died right after.
+fn cut_short(
+    journal: &MemoryJournal,
+    id: &str,
+    profile: &str,
+    before: ProfileSetting,
+    after: ProfileSetting,
+) -> Job {
+    let job = Job {
+        id: id.into(),
+        account: "demo".into(),
+        created_at: "2026-12-02T08:00:00Z".into(),
+        who: "Demo account".into(),
+        kind: JobKind::ProfileFix,
+        state: JobState::Running,
+        undoes: None,
+        items: Vec::new(),
+        profile_change: Some(ProfileSettingChange {
+            profile_id: profile.into(),
+            profile_name: "x".into(),
+            before,
+            after,
+            state: ItemState::Sent,
+            code: None,
+            words: None,
+        }),
+    };
+    journal.create(&job).expect("journalled");
+    job
+}
+
+#[tokio::test]
+async fn a_profile_fix_cut_short_is_finished_from_the_journal_without_sending_twice() {
+    let (_sim, client, _) = start().await;
+    let (bulk, journal) = service(&client);
+    let disabled = client
+        .list_messaging_profiles(&Default::default(), 1, 250)
+        .await
+        .expect("profiles")
+        .data
+        .into_iter()
+        .find(|p| p.enabled == Some(false))
+        .expect("the demo has a disabled profile")
+        .id;
+    // Cut short before the PATCH went out: finishing sends it.
+    let off = || ProfileSetting::Enabled { value: false };
+    let on = || ProfileSetting::Enabled { value: true };
+    cut_short(&journal, "a", disabled.as_str(), off(), on());
+    assert_eq!(bulk.unfinished().expect("unfinished").len(), 1);
+    let done = bulk
+        .recover(&|_| {}, &CancelToken::new())
+        .await
+        .expect("finished");
+    assert_eq!(done.len(), 1);
+    let change = done[0].profile_change.clone().expect("change");
+    assert_eq!(
+        (done[0].state, change.state),
+        (JobState::Finished, ItemState::Moved)
+    );
+    let served = client
+        .get_messaging_profile(&disabled)
+        .await
+        .expect("profile");
+    assert_eq!(served.enabled, Some(true));
+    assert!(bulk.unfinished().expect("unfinished").is_empty());
+
+    // Cut short after Telnyx made it: finishing reads it back and sends nothing.
+    let updated_at = served.updated_at.clone();
+    cut_short(&journal, "b", disabled.as_str(), off(), on());
+    let done = bulk
+        .recover(&|_| {}, &CancelToken::new())
+        .await
+        .expect("finished");
+    assert_eq!(
+        done[0].profile_change.as_ref().map(|c| c.state),
+        Some(ItemState::Moved)
+    );
+    let served = client
+        .get_messaging_profile(&disabled)
+        .await
+        .expect("profile");
+    assert_eq!(served.updated_at, updated_at, "nothing sent again");
+
+    // Changed by someone else meanwhile (neither before nor after): left alone, said so.
+    let hook = |u: &str| ProfileSetting::WebhookUrl {
+        value: Some(format!("https://{u}.example.com/in")),
+    };
+    cut_short(
+        &journal,
+        "c",
+        disabled.as_str(),
+        hook("before"),
+        hook("after"),
+    );
+    let done = bulk
+        .recover(&|_| {}, &CancelToken::new())
+        .await
+        .expect("finished");
+    let change = done[0].profile_change.clone().expect("change");
+    assert_eq!(change.state, ItemState::Skipped, "{change:?}");
+    let now = client
+        .get_messaging_profile(&disabled)
+        .await
+        .expect("profile");
+    assert_eq!(now.updated_at, updated_at, "left as it is");
 }
 
 #[tokio::test]

@@ -7,14 +7,16 @@ use std::sync::Mutex;
 
 use desk_core::ports::journal::{
     ItemState, Job, JobItem, JobKind, JobState, JobSummary, Journal, JournalError,
+    ProfileSettingChange,
 };
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// The journal's file name inside the app data folder.
 pub const JOURNAL_FILE: &str = "journal.sqlite3";
 
-/// The schema this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+/// The schema this build writes: 2 adds `jobs.profile_change` (a change to a messaging profile's
+/// setting, as JSON); a version 1 file is migrated when opened.
+pub const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA_V1: &str = "
 CREATE TABLE jobs (
@@ -44,6 +46,8 @@ CREATE TABLE items (
     PRIMARY KEY (job_id, phone_number)
 );
 ";
+
+const MIGRATE_V1_TO_V2: &str = "ALTER TABLE jobs ADD COLUMN profile_change TEXT;";
 
 /// The SQLite journal.
 #[derive(Debug)]
@@ -84,7 +88,13 @@ impl SqliteJournal {
         match version {
             0 => {
                 conn.execute_batch(&format!(
-                    "BEGIN; {SCHEMA_V1} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+                    "BEGIN; {SCHEMA_V1} {MIGRATE_V1_TO_V2} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+                ))
+                .map_err(err)?;
+            }
+            1 => {
+                conn.execute_batch(&format!(
+                    "BEGIN; {MIGRATE_V1_TO_V2} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
                 ))
                 .map_err(err)?;
             }
@@ -143,6 +153,14 @@ fn write_item(
     )
 }
 
+/// A profile change as stored (JSON text).
+fn change_text(change: Option<&ProfileSettingChange>) -> Result<Option<String>, JournalError> {
+    change
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|e| JournalError(e.to_string()))
+}
+
 fn bad(what: &str, value: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
         0,
@@ -156,8 +174,8 @@ impl Journal for SqliteJournal {
         let mut conn = self.conn();
         let tx = conn.transaction().map_err(err)?;
         tx.execute(
-            "INSERT INTO jobs (id, seq, account, created_at, who, kind, state, undoes)
-             VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO jobs (id, seq, account, created_at, who, kind, state, undoes, profile_change)
+             VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs), ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 job.id,
                 job.account,
@@ -165,7 +183,8 @@ impl Journal for SqliteJournal {
                 job.who,
                 job.kind.as_str(),
                 job.state.as_str(),
-                job.undoes
+                job.undoes,
+                change_text(job.profile_change.as_ref())?
             ],
         )
         .map_err(err)?;
@@ -206,6 +225,24 @@ impl Journal for SqliteJournal {
         tx.commit().map_err(err)
     }
 
+    fn update_profile_change(
+        &self,
+        job_id: &str,
+        change: &ProfileSettingChange,
+    ) -> Result<(), JournalError> {
+        let n = self
+            .conn()
+            .execute(
+                "UPDATE jobs SET profile_change = ?2 WHERE id = ?1",
+                params![job_id, change_text(Some(change))?],
+            )
+            .map_err(err)?;
+        if n == 0 {
+            return Err(JournalError(format!("no job {job_id}")));
+        }
+        Ok(())
+    }
+
     fn set_state(&self, job_id: &str, state: JobState) -> Result<(), JournalError> {
         let conn = self.conn();
         let n = conn
@@ -224,11 +261,23 @@ impl Journal for SqliteJournal {
         let conn = self.conn();
         let head = conn
             .query_row(
-                "SELECT id, account, created_at, who, kind, state, undoes FROM jobs WHERE id = ?1",
+                "SELECT id, account, created_at, who, kind, state, undoes, profile_change
+                 FROM jobs WHERE id = ?1",
                 params![job_id],
                 |r| {
                     let kind: String = r.get(4)?;
                     let state: String = r.get(5)?;
+                    let change: Option<String> = r.get(7)?;
+                    let profile_change = change
+                        .map(|text| serde_json::from_str(&text))
+                        .transpose()
+                        .map_err(|e| {
+                            rusqlite::Error::FromSqlConversionFailure(
+                                7,
+                                rusqlite::types::Type::Text,
+                                Box::new(e),
+                            )
+                        })?;
                     Ok(Job {
                         id: r.get(0)?,
                         account: r.get(1)?,
@@ -238,6 +287,7 @@ impl Journal for SqliteJournal {
                         state: JobState::parse(&state).ok_or_else(|| bad("state", &state))?,
                         undoes: r.get(6)?,
                         items: Vec::new(),
+                        profile_change,
                     })
                 },
             )

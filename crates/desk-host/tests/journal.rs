@@ -2,7 +2,9 @@
 //! unfinished jobs are found after the file is reopened (as after a crash), WAL mode and the
 //! schema version, and a newer schema is refused rather than misread.
 
-use desk_core::ports::journal::{ItemState, Job, JobItem, JobKind, JobState, Journal};
+use desk_core::ports::journal::{
+    ItemState, Job, JobItem, JobKind, JobState, Journal, ProfileSetting, ProfileSettingChange,
+};
 use desk_host::{SqliteJournal, JOURNAL_FILE};
 
 fn folder(test: &str) -> std::path::PathBuf {
@@ -38,6 +40,25 @@ fn job(id: &str, account: &str, n: usize) -> Job {
         items: (0..n)
             .map(|i| item(&format!("+1212555{i:04}"), ItemState::Planned))
             .collect(),
+        profile_change: None,
+    }
+}
+
+fn profile_fix(id: &str) -> Job {
+    Job {
+        kind: JobKind::ProfileFix,
+        profile_change: Some(ProfileSettingChange {
+            profile_id: "p1".into(),
+            profile_name: "Support “Line”".into(),
+            before: ProfileSetting::WebhookUrl { value: None },
+            after: ProfileSetting::WebhookUrl {
+                value: Some("https://hooks.example.com/in".into()),
+            },
+            state: ItemState::Sent,
+            code: None,
+            words: None,
+        }),
+        ..job(id, "acct", 0)
     }
 }
 
@@ -118,7 +139,7 @@ fn wal_and_schema_version() {
         .unwrap()
     };
     assert_eq!(pragma("journal_mode"), "wal");
-    assert_eq!(pragma("user_version"), "1");
+    assert_eq!(pragma("user_version"), "2");
     conn.execute_batch("PRAGMA user_version = 7").unwrap();
     drop(conn);
     let refused = SqliteJournal::open_in(&dir).unwrap_err();
@@ -145,4 +166,68 @@ fn forgetting_an_account_removes_its_jobs_and_numbers_only() {
         .query_row("SELECT COUNT(*) FROM items", [], |r| r.get(0))
         .unwrap();
     assert_eq!(left, 2);
+}
+
+#[test]
+fn a_profile_change_is_written_updated_and_read_back() {
+    let dir = folder("profile");
+    let j = SqliteJournal::open_in(&dir).expect("opens");
+    let fix = profile_fix("f");
+    j.create(&fix).unwrap();
+    assert_eq!(j.job("f").unwrap().unwrap(), fix);
+    let mut change = fix.profile_change.clone().unwrap();
+    change.state = ItemState::Failed;
+    change.code = Some("10015".into());
+    change.words = Some("Telnyx refused it.".into());
+    j.update_profile_change("f", &change).unwrap();
+    assert!(j.update_profile_change("nope", &change).is_err());
+    drop(j);
+    // Reopened (as after a crash): the change and its outcome are still there, in the summary too.
+    let j = SqliteJournal::open_in(&dir).unwrap();
+    let back = j.job("f").unwrap().unwrap();
+    assert_eq!(back.profile_change, Some(change.clone()));
+    assert_eq!(back.kind, JobKind::ProfileFix);
+    assert_eq!(j.jobs("acct").unwrap()[0].profile_change, Some(change));
+    assert_eq!(j.unfinished("acct").unwrap().len(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_version_1_journal_is_migrated_and_keeps_its_jobs() {
+    let dir = folder("migrate");
+    std::fs::create_dir_all(&dir).unwrap();
+    // A journal as the first release wrote it: schema 1, one job with one number.
+    let conn = rusqlite::Connection::open(dir.join(JOURNAL_FILE)).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE jobs (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, account TEXT NOT NULL,
+             created_at TEXT NOT NULL, who TEXT NOT NULL, kind TEXT NOT NULL, state TEXT NOT NULL,
+             undoes TEXT);
+         CREATE INDEX jobs_by_account ON jobs (account, seq);
+         CREATE TABLE items (job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+             pos INTEGER NOT NULL, number_id TEXT NOT NULL, phone_number TEXT NOT NULL,
+             from_profile TEXT, to_profile TEXT, state TEXT NOT NULL, order_id TEXT, code TEXT,
+             words TEXT, confirmed INTEGER, attempts INTEGER NOT NULL DEFAULT 0,
+             PRIMARY KEY (job_id, phone_number));
+         INSERT INTO jobs VALUES ('old', 1, 'acct', '2026-11-01T00:00:00Z', 'Acme', 'move', 'finished', NULL);
+         INSERT INTO items VALUES ('old', 0, 'n1', '+12125550000', NULL, 'p1', 'moved', NULL, NULL, NULL, 1, 1);
+         PRAGMA user_version = 1;",
+    )
+    .unwrap();
+    drop(conn);
+    let j = SqliteJournal::open_in(&dir).expect("migrates");
+    let old = j.job("old").unwrap().unwrap();
+    assert_eq!(
+        (old.kind, old.items.len(), old.profile_change),
+        (JobKind::Move, 1, None)
+    );
+    j.create(&profile_fix("new")).unwrap();
+    let ids: Vec<String> = j.jobs("acct").unwrap().into_iter().map(|s| s.id).collect();
+    assert_eq!(ids, ["new", "old"]);
+    drop(j);
+    let conn = rusqlite::Connection::open(dir.join(JOURNAL_FILE)).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 2);
+    let _ = std::fs::remove_dir_all(&dir);
 }

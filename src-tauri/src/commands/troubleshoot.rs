@@ -3,6 +3,7 @@
 //! support report. Assigning a number (the other one-click fix) goes through the Assign commands'
 //! `preview_move` and `run_move`, so it is planned and journalled like any move.
 
+use desk_core::ports::journal::Job;
 use desk_core::rules::diagnosis::fix::ProfileFix;
 use desk_core::rules::diagnosis::scan::ScanReport;
 use desk_core::rules::diagnosis::{Diagnosis, WebhookTestResult};
@@ -10,10 +11,12 @@ use desk_core::services::diagnosis::{DiagnoseRequest, DiagnosisService};
 use desk_core::services::numbers::NumbersService;
 use desk_core::services::session::SessionService;
 use desk_core::telnyx_codes::CodeExplanation;
+use serde::Serialize;
 use tauri::{AppHandle, State};
 
 use crate::error::IpcError;
 use crate::files;
+use crate::jobs::Jobs;
 
 /// Diagnoses one number (any written form, on the account or not) for a symptom: every check of
 /// the checklist, the findings and the diagnosis in one sentence. The checks run concurrently and
@@ -72,20 +75,37 @@ pub async fn scan_account(
     Ok(report)
 }
 
+/// What a profile fix came to.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileFixed {
+    /// The profile's name as Telnyx now holds it.
+    pub profile_name: String,
+    /// The journalled change (Activity lists it and can undo it); `None` when the profile already
+    /// held the fix and nothing was sent.
+    pub job: Option<Job>,
+}
+
 /// Makes a one-click fix to a messaging profile (enable it, set its webhook URL, allow a
-/// destination country) and returns the profile's name; the kept snapshot gets the new profile.
+/// destination country) as a journalled change, like a move of numbers: Activity lists it and
+/// Undo sets the value before again. The kept snapshot gets the new profile.
 #[tauri::command]
 #[specta::specta]
 pub async fn apply_profile_fix(
     state: State<'_, SessionService>,
     numbers: State<'_, NumbersService>,
+    jobs: State<'_, Jobs>,
     fix: ProfileFix,
-) -> Result<String, IpcError> {
-    let (account, client) = state.account_client().await?;
-    let profile = DiagnosisService::apply_profile_fix(&client, &fix).await?;
-    let name = profile.name.clone();
-    numbers.keep_profile(account.as_str(), profile);
-    Ok(name)
+) -> Result<ProfileFixed, IpcError> {
+    let _running = jobs.start()?;
+    let (account, _) = state.account_client().await?;
+    let done = jobs.service(&state).await?.fix_profile(&fix).await?;
+    let fixed = ProfileFixed {
+        profile_name: done.profile.name.clone(),
+        job: done.job,
+    };
+    numbers.keep_profile(account.as_str(), done.profile);
+    Ok(fixed)
 }
 
 /// Runs the checks again and saves the support report (Markdown, secrets redacted) where the

@@ -46,6 +46,9 @@ import {
   type Problem_Serialize,
   type ProfileChangeReport_Serialize,
   type ProfileFix,
+  type ProfileFixed_Serialize,
+  type ProfileSetting_Serialize,
+  type ProfileSettingChange_Serialize,
   type ProfileSummary,
   READINESS_GROUPS,
   type ReadinessGroup,
@@ -91,6 +94,9 @@ export type JobItem = JobItem_Serialize;
 export type JobSummary = JobSummary_Serialize;
 export type BulkProgress = BulkProgress_Serialize;
 export type ImportPreview = ImportPreview_Serialize;
+export type ProfileSettingChange = ProfileSettingChange_Serialize;
+export type ProfileFixed = ProfileFixed_Serialize;
+export type ProfileSetting = ProfileSetting_Serialize;
 /** The list's rows as the backend sends them, column by column (see rowColumns.ts). */
 export type RowColumns = RowColumns_Serialize;
 /** The list as the screen holds it: one object per row (the backend sends columns). */
@@ -255,7 +261,7 @@ export const ipc = {
   explainErrorCode: (code: string) => commands.explainErrorCode(code),
   /** The diagnosis rules over every number of the account, grouped by cause. */
   scanAccount: () => unwrap(() => commands.scanAccount()),
-  /** A one-click fix to a messaging profile; the profile's name. */
+  /** A one-click fix to a messaging profile, journalled (`job`: null when nothing was sent). */
   applyProfileFix: (fix: ProfileFix) => unwrap(() => commands.applyProfileFix(fix)),
   /** Saves the support report through the Save dialog; the file's name, `null` when closed. */
   exportSupportReport: (request: DiagnoseRequest) => unwrap(() => commands.exportSupportReport(request)),

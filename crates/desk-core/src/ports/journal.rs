@@ -1,6 +1,6 @@
-//! The journal of bulk changes: every job (a move, an unassign, an undo, an import) is written
-//! before its first request and updated as results arrive, so a job cut short by a crash can be
-//! found, checked against Telnyx and finished (`services::bulk`). The host keeps it in SQLite
+//! The journal of changes: every job (a move, an unassign, an undo, an import, a fix to a
+//! messaging profile) is written before its first request and updated as results arrive, so a job
+//! cut short by a crash can be found, checked against Telnyx and finished (`services::bulk`). The host keeps it in SQLite
 //! (`desk-host`'s `SqliteJournal`); [`MemoryJournal`] is for tests.
 
 use std::collections::BTreeMap;
@@ -21,6 +21,10 @@ pub enum JobKind {
     Undo,
     /// The rows of a CSV file.
     Import,
+    /// One setting of a messaging profile changed (a Troubleshoot fix): its
+    /// [`Job::profile_change`] says which, from what, to what. An undo of it is an [`JobKind::Undo`]
+    /// with a profile change too.
+    ProfileFix,
 }
 
 impl JobKind {
@@ -31,6 +35,7 @@ impl JobKind {
             JobKind::Unassign => "unassign",
             JobKind::Undo => "undo",
             JobKind::Import => "import",
+            JobKind::ProfileFix => "profileFix",
         }
     }
 
@@ -41,6 +46,7 @@ impl JobKind {
             "unassign" => JobKind::Unassign,
             "undo" => JobKind::Undo,
             "import" => JobKind::Import,
+            "profileFix" => JobKind::ProfileFix,
             _ => return None,
         })
     }
@@ -157,6 +163,41 @@ pub struct JobItem {
     pub attempts: u32,
 }
 
+/// The one setting of a messaging profile a profile change sets, with its value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "setting", rename_all = "camelCase")]
+pub enum ProfileSetting {
+    /// `enabled`.
+    Enabled { value: bool },
+    /// `webhook_url` (`None`: no webhook).
+    #[serde(rename_all = "camelCase")]
+    WebhookUrl { value: Option<String> },
+    /// `whitelisted_destinations`, the countries texts may go to (ISO 3166 alpha-2, or `*`).
+    Destinations { value: Vec<String> },
+}
+
+/// A change to one setting of a messaging profile, and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileSettingChange {
+    pub profile_id: String,
+    /// The profile's name when the change was made.
+    pub profile_name: String,
+    /// The setting as Telnyx held it before.
+    pub before: ProfileSetting,
+    /// The setting as the change makes it.
+    pub after: ProfileSetting,
+    /// `Sent` until Telnyx's answer is known, then `Moved` (made, and read back), `Failed` or
+    /// `Skipped` (when finishing found it already made, or changed by someone else).
+    pub state: ItemState,
+    /// Telnyx's error code, for a failure Telnyx explained.
+    pub code: Option<String>,
+    /// Why, in words (failures and skips).
+    pub words: Option<String>,
+}
+
 /// A job and all its numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -173,7 +214,10 @@ pub struct Job {
     pub state: JobState,
     /// For an undo: the job it undoes.
     pub undoes: Option<String>,
+    /// The numbers it moves (none for a profile change).
     pub items: Vec<JobItem>,
+    /// For a change to a messaging profile (a Troubleshoot fix, or its undo): what it changes.
+    pub profile_change: Option<ProfileSettingChange>,
 }
 
 /// How many numbers of a job are in each state.
@@ -225,6 +269,7 @@ pub struct JobSummary {
     pub state: JobState,
     pub undoes: Option<String>,
     pub counts: JobCounts,
+    pub profile_change: Option<ProfileSettingChange>,
 }
 
 impl Job {
@@ -239,6 +284,7 @@ impl Job {
             state: self.state,
             undoes: self.undoes.clone(),
             counts: JobCounts::of(&self.items),
+            profile_change: self.profile_change.clone(),
         }
     }
 }
@@ -262,6 +308,12 @@ pub trait Journal: Send + Sync {
     fn create(&self, job: &Job) -> Result<(), JournalError>;
     /// Replaces these numbers of a job (matched by `phone_number`), in one transaction.
     fn update_items(&self, job_id: &str, items: &[JobItem]) -> Result<(), JournalError>;
+    /// Replaces a job's profile change (its outcome once Telnyx answered).
+    fn update_profile_change(
+        &self,
+        job_id: &str,
+        change: &ProfileSettingChange,
+    ) -> Result<(), JournalError>;
     /// Sets a job's state.
     fn set_state(&self, job_id: &str, state: JobState) -> Result<(), JournalError>;
     /// One job with its numbers.
@@ -351,6 +403,20 @@ impl Journal for MemoryJournal {
                 *slot = item.clone();
             }
         }
+        Ok(())
+    }
+
+    fn update_profile_change(
+        &self,
+        job_id: &str,
+        change: &ProfileSettingChange,
+    ) -> Result<(), JournalError> {
+        self.write()?;
+        let mut jobs = self.lock();
+        let (_, job) = jobs
+            .get_mut(job_id)
+            .ok_or_else(|| JournalError(format!("no job {job_id}")))?;
+        job.profile_change = Some(change.clone());
         Ok(())
     }
 

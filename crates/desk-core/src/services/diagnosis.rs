@@ -30,7 +30,6 @@ use telnyx_client::{
 
 use super::webhook_test::test_webhook;
 use crate::error::explain_telnyx;
-use crate::rules::diagnosis::fix::{profile_update, ProfileFix};
 use crate::rules::diagnosis::report::{support_report, ReportContext};
 use crate::rules::diagnosis::{
     self, scan::ScanReport, Diagnosis, Facts, InventoryView, Lookup, Symptom, WebhookTestResult,
@@ -137,34 +136,6 @@ impl DiagnosisService {
     /// A Telnyx error code explained.
     pub fn explain_code(code: &str) -> CodeExplanation {
         telnyx_codes::explain_code(code)
-    }
-
-    /// Makes a one-click fix to a messaging profile: reads the profile as Telnyx holds it now,
-    /// sends the `PATCH /messaging_profiles/{id}` that makes the fix (nothing when it already
-    /// holds) and returns the profile as Telnyx then holds it. The change is logged (the bulk
-    /// journal records numbers, not profiles).
-    pub async fn apply_profile_fix(
-        client: &Client,
-        fix: &ProfileFix,
-    ) -> Result<MessagingProfile, crate::Error> {
-        let id = MessagingProfileId::from(fix.profile_id());
-        let current = client.get_messaging_profile(&id).await?;
-        let Some(update) = profile_update(fix, &current)? else {
-            tracing::info!(profile = %id, fix = fix.kind(), "profile fix: already made, nothing sent");
-            return Ok(current);
-        };
-        let updated = client.update_messaging_profile(&id, &update).await?;
-        tracing::info!(
-            profile = %id,
-            fix = fix.kind(),
-            enabled_before = ?current.enabled,
-            enabled_after = ?updated.enabled,
-            destinations_before = ?current.whitelisted_destinations,
-            destinations_after = ?updated.whitelisted_destinations,
-            webhook_changed = current.webhook_url != updated.webhook_url,
-            "profile fix made"
-        );
-        Ok(updated)
     }
 
     /// Runs the checks again and writes the support report (Markdown, see

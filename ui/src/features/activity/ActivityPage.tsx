@@ -6,8 +6,17 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { describeError } from "../../lib/errors";
 import { ipc, type JobSummary, type NumbersList } from "../../lib/ipc";
 import { queryKeys } from "../../lib/queryKeys";
-import { JobFlow, JobItems, type JobRequest } from "../jobs/JobFlow";
-import { canUndo, kindWords, numbersWord, outcomeWords, retryCount, whenWords } from "../jobs/words";
+import { JobFlow, JobItems, type JobRequest, undoRequest } from "../jobs/JobFlow";
+import {
+  canUndo,
+  kindWords,
+  numbersWord,
+  outcomeWords,
+  profileChangeTitle,
+  retryCount,
+  settingValueWords,
+  whenWords,
+} from "../jobs/words";
 import "../jobs/jobs.css";
 import "./activity.css";
 
@@ -50,7 +59,7 @@ export function ActivityPage() {
               job={job}
               open={open === job.id}
               onToggle={() => setOpen(open === job.id ? null : job.id)}
-              onUndo={() => setRequest({ kind: "undo", jobId: job.id })}
+              onUndo={() => setRequest(undoRequest(job))}
               onRetry={() => setRequest({ kind: "retry", jobId: job.id, count: retryCount(job) })}
               profileName={(id) =>
                 id ? (profiles.find((p) => p.id === id)?.name ?? "another profile") : "no profile"
@@ -76,10 +85,11 @@ function JobRow(props: {
   const total = Object.entries(job.counts)
     .filter(([k]) => k !== "confirmed")
     .reduce((n, [, v]) => n + v, 0);
+  const change = job.profileChange;
   const detail = useQuery({
     queryKey: queryKeys.job(job.account, job.id),
     queryFn: () => ipc.jobDetail(job.id),
-    enabled: props.open,
+    enabled: props.open && !change,
   });
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -93,7 +103,8 @@ function JobRow(props: {
           data-testid="activity-open"
           onClick={props.onToggle}
         >
-          <strong>{kindWords[job.kind]}</strong> · {numbersWord(total)} ·{" "}
+          <strong>{kindWords[job.kind]}</strong> · {change ? profileChangeTitle(change) : numbersWord(total)}{" "}
+          ·{" "}
           <span className="muted">
             {whenWords(job.createdAt)} by {job.who}
           </span>
@@ -114,7 +125,21 @@ function JobRow(props: {
       <p className="activity-outcome" data-testid="activity-outcome">
         {outcomeWords(job)}
       </p>
-      {props.open ? (
+      {props.open && change ? (
+        <dl className="activity-detail activity-setting" data-testid="activity-setting">
+          <dt>Before</dt>
+          <dd data-testid="setting-before">{settingValueWords(change.before)}</dd>
+          <dt>After</dt>
+          <dd data-testid="setting-after">{settingValueWords(change.after)}</dd>
+          {change.words ? (
+            <>
+              <dt>Why</dt>
+              <dd>{change.words}</dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
+      {props.open && !change ? (
         <div className="activity-detail">
           {detail.isError ? <p role="alert">{describeError(detail.error).message}</p> : null}
           {detail.data ? (

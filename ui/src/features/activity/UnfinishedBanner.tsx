@@ -3,9 +3,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { describeError } from "../../lib/errors";
-import { type BulkProgress, ipc } from "../../lib/ipc";
+import { type BulkProgress, ipc, type JobSummary } from "../../lib/ipc";
 import { queryKeys } from "../../lib/queryKeys";
-import { numbersWord, outcomeWords, progressWords, summaryOf } from "../jobs/words";
+import { numbersWord, outcomeWords, profileChangeTitle, progressWords, summaryOf } from "../jobs/words";
 
 export function UnfinishedBanner(props: { accountId: string }) {
   const queryClient = useQueryClient();
@@ -19,7 +19,6 @@ export function UnfinishedBanner(props: { accountId: string }) {
   const jobs = unfinished.data ?? [];
   if (state === "idle" && jobs.length === 0) return null;
 
-  const left = jobs.reduce((n, j) => n + j.counts.planned + j.counts.sent, 0);
   const finish = () => {
     setState("running");
     ipc
@@ -50,9 +49,8 @@ export function UnfinishedBanner(props: { accountId: string }) {
           <strong className="notice-title">A change was cut short</strong>
           <p>
             A change stopped before it finished (Number Desk closed, or Telnyx stopped answering):{" "}
-            {numbersWord(left)} of {jobs.length === 1 ? "that change are" : `${jobs.length} changes are`} not
-            finished. Finishing first asks Telnyx where each number is now, then sends only what did not take
-            effect.
+            {unfinishedWords(jobs)} Finishing first asks Telnyx where each number is now and what each profile
+            holds, then sends only what did not take effect.
           </p>
           <button
             type="button"
@@ -77,4 +75,22 @@ export function UnfinishedBanner(props: { accountId: string }) {
       ) : null}
     </div>
   );
+}
+
+/** What is not finished: "12 numbers of that change are not finished." and, for a change to a
+ * profile, its title. */
+export function unfinishedWords(jobs: readonly JobSummary[]): string {
+  const moves = jobs.filter((j) => !j.profileChange);
+  const parts: string[] = [];
+  if (moves.length > 0) {
+    const left = moves.reduce((n, j) => n + j.counts.planned + j.counts.sent, 0);
+    parts.push(
+      `${numbersWord(left)} of ${moves.length === 1 ? "that change are" : `${moves.length} changes are`} not finished.`,
+    );
+  }
+  for (const j of jobs) {
+    if (j.profileChange)
+      parts.push(`${profileChangeTitle(j.profileChange)}: Telnyx's answer is not known yet.`);
+  }
+  return parts.join(" ");
 }

@@ -11,7 +11,9 @@ import {
   ipc,
   type Job,
   type JobKind,
+  type JobSummary,
   type Plan,
+  type ProfileSettingChange,
   type ProfileSummary,
 } from "../../lib/ipc";
 import { queryKeys } from "../../lib/queryKeys";
@@ -22,9 +24,11 @@ import {
   numbersWord,
   outcomeWords,
   planTitle,
+  profileChangeTitle,
   progressWords,
   resultOrder,
   retryCount,
+  settingValueWords,
   summaryOf,
 } from "./words";
 import "./jobs.css";
@@ -33,11 +37,20 @@ import "./jobs.css";
 export type JobRequest =
   | { kind: "move"; selection: string[]; profileId: string | null }
   | { kind: "undo"; jobId: string }
+  | { kind: "undoProfile"; jobId: string; change: ProfileSettingChange }
   | { kind: "retry"; jobId: string; count: number }
   | { kind: "import"; preview: ImportPreview };
 
+/** The request that undoes `job`: its numbers put back, or its profile setting set back. */
+export function undoRequest(job: Job | JobSummary): JobRequest {
+  return job.profileChange
+    ? { kind: "undoProfile", jobId: job.id, change: job.profileChange }
+    : { kind: "undo", jobId: job.id };
+}
+
 type Stage =
   | { stage: "planning" }
+  | { stage: "confirmProfile"; change: ProfileSettingChange }
   | { stage: "preview"; plan: Plan }
   | { stage: "running"; progress: BulkProgress | null; notes: string[]; cancelling: boolean }
   | { stage: "done"; job: Job }
@@ -48,7 +61,7 @@ const SHOWN = 200;
 
 function kindOf(request: JobRequest, plan: Plan | null): JobKind {
   if (request.kind === "move") return request.profileId ? "move" : "unassign";
-  if (request.kind === "undo") return "undo";
+  if (request.kind === "undo" || request.kind === "undoProfile") return "undo";
   if (request.kind === "import") return "import";
   return plan?.target.kind === "unassigned" ? "unassign" : "move";
 }
@@ -79,6 +92,10 @@ export function JobFlow(props: {
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new request (and only that) starts a new flow.
   useEffect(() => {
     let live = true;
+    if (request.kind === "undoProfile") {
+      setStage({ stage: "confirmProfile", change: request.change });
+      return;
+    }
     setStage({ stage: "planning" });
     const planFor = async (): Promise<Plan | null> => {
       switch (request.kind) {
@@ -122,6 +139,7 @@ export function JobFlow(props: {
         started = ipc.runMove(request.selection, request.profileId, onProgress);
         break;
       case "undo":
+      case "undoProfile":
         started = ipc.undoJob(request.jobId, onProgress);
         break;
       case "retry":
@@ -172,8 +190,12 @@ export function JobFlow(props: {
         />
       );
       break;
+    case "confirmProfile":
+      title = `Undo: ${profileChangeTitle(stage.change)}`;
+      body = <ConfirmProfileUndo change={stage.change} onConfirm={run} onCancel={close} />;
+      break;
     case "running":
-      title = "Changing numbers…";
+      title = request.kind === "undoProfile" ? "Changing the profile…" : "Changing numbers…";
       body = (
         <RunningBody
           stage={stage}
@@ -190,7 +212,7 @@ export function JobFlow(props: {
         <DoneBody
           job={stage.job}
           profileName={profileName}
-          onUndo={() => setRequest({ kind: "undo", jobId: stage.job.id })}
+          onUndo={() => setRequest(undoRequest(stage.job))}
           onRetry={() =>
             setRequest({ kind: "retry", jobId: stage.job.id, count: retryCount(summaryOf(stage.job)) })
           }
@@ -343,6 +365,38 @@ function PreviewBody(props: {
   );
 }
 
+/** The undo of a profile change: the setting's value it goes back to, before anything is sent. */
+function ConfirmProfileUndo(props: {
+  change: ProfileSettingChange;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const c = props.change;
+  return (
+    <>
+      <p data-testid="profile-undo-words">
+        “{c.profileName}” goes back to {settingValueWords(c.before)} (it is {settingValueWords(c.after)} now).
+        If someone has changed this setting since, nothing is sent and you are told.
+      </p>
+      <p className="muted">Nothing has been sent to Telnyx yet.</p>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="job-confirm"
+          data-autofocus
+          onClick={props.onConfirm}
+        >
+          Undo this change
+        </button>
+        <button type="button" className="button" data-testid="job-cancel" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </>
+  );
+}
+
 function Count(props: { label: string; value: number; testId: string }) {
   return (
     <div className="plan-count">
@@ -470,9 +524,10 @@ function DoneBody(props: {
   return (
     <>
       <p className="job-outcome" data-testid="job-outcome" role="status">
+        {props.job.profileChange ? `${profileChangeTitle(props.job.profileChange)}. ` : null}
         {outcomeWords(summary)}
       </p>
-      <JobItems job={props.job} profileName={props.profileName} />
+      {props.job.profileChange ? null : <JobItems job={props.job} profileName={props.profileName} />}
       {saved ? (
         <p className="muted" role="status">
           Saved as {saved}.
@@ -498,19 +553,21 @@ function DoneBody(props: {
             Retry {numbersWord(retry)}
           </button>
         ) : null}
-        <button
-          type="button"
-          className="button"
-          data-testid="job-export"
-          onClick={() =>
-            ipc.exportJobCsv(props.job.id, null).then(
-              (name) => name && setSaved(name),
-              () => undefined,
-            )
-          }
-        >
-          Export…
-        </button>
+        {props.job.profileChange ? null : (
+          <button
+            type="button"
+            className="button"
+            data-testid="job-export"
+            onClick={() =>
+              ipc.exportJobCsv(props.job.id, null).then(
+                (name) => name && setSaved(name),
+                () => undefined,
+              )
+            }
+          >
+            Export…
+          </button>
+        )}
       </div>
     </>
   );

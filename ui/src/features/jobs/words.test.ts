@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { JobItem, Plan } from "../../lib/ipc";
+import type { JobItem, Plan, ProfileSettingChange } from "../../lib/ipc";
 import {
   canUndo,
   confirmWords,
   itemWords,
   outcomeWords,
   planTitle,
+  profileChangeTitle,
   progressWords,
   retryCount,
   summaryOf,
@@ -128,11 +129,63 @@ describe("summaryOf", () => {
       state: "finished",
       undoes: null,
       items: [item("moved", true), item("moved", false), item("failed", null), item("notSent", null)],
+      profileChange: null,
     });
     expect(s).toEqual({
       kind: "move",
       state: "finished",
       counts: { planned: 0, sent: 0, moved: 2, failed: 1, skipped: 0, notSent: 1, confirmed: 1 },
+      profileChange: null,
     });
+  });
+});
+
+describe("profile changes", () => {
+  const change = (over: Partial<ProfileSettingChange> = {}): ProfileSettingChange => ({
+    profileId: "p1",
+    profileName: "Old Alerts",
+    before: { setting: "webhookUrl", value: null },
+    after: { setting: "webhookUrl", value: "https://hooks.example.com/in" },
+    state: "moved",
+    code: null,
+    words: null,
+    ...over,
+  });
+  const summary = (c: ProfileSettingChange, state: "finished" | "running" = "finished") => ({
+    kind: "profileFix" as const,
+    state,
+    counts,
+    profileChange: c,
+  });
+
+  it("say what changed, from what to what, and whether Telnyx made it", () => {
+    expect(profileChangeTitle(change())).toBe("Set the webhook address of “Old Alerts”");
+    expect(outcomeWords(summary(change()))).toBe(
+      "Done: no webhook address → https://hooks.example.com/in, confirmed by Telnyx.",
+    );
+    const on = change({
+      before: { setting: "enabled", value: false },
+      after: { setting: "enabled", value: true },
+    });
+    expect(profileChangeTitle(on)).toBe("Turn on “Old Alerts”");
+    expect(outcomeWords(summary(on))).toBe("Done: off → on, confirmed by Telnyx.");
+    const countries = change({
+      before: { setting: "destinations", value: ["US"] },
+      after: { setting: "destinations", value: ["US", "GB"] },
+    });
+    expect(outcomeWords(summary(countries))).toBe("Done: US → US, GB, confirmed by Telnyx.");
+    expect(
+      outcomeWords(summary(change({ state: "failed", code: "10015", words: "Telnyx refused it." }))),
+    ).toBe("Not made: Telnyx refused it. (10015)");
+    expect(outcomeWords(summary(change({ state: "sent" }), "running"))).toMatch(
+      /^Cut short before it finished/,
+    );
+  });
+
+  it("can be undone only once made and finished; nothing to retry", () => {
+    expect(canUndo(summary(change()))).toBe(true);
+    expect(canUndo(summary(change({ state: "failed" })))).toBe(false);
+    expect(canUndo(summary(change({ state: "sent" }), "running"))).toBe(false);
+    expect(retryCount(summary(change({ state: "failed" })))).toBe(0);
   });
 });

@@ -1,6 +1,15 @@
 // What a change will do, is doing and did, in words: pure functions the job dialog, the Assign
 // board and Activity share (tested beside this file).
-import type { BulkProgress, Job, JobItem, JobKind, JobSummary, Plan } from "../../lib/ipc";
+import type {
+  BulkProgress,
+  Job,
+  JobItem,
+  JobKind,
+  JobSummary,
+  Plan,
+  ProfileSetting,
+  ProfileSettingChange,
+} from "../../lib/ipc";
 
 const countFormat = new Intl.NumberFormat("en-US");
 
@@ -54,6 +63,7 @@ interface Counted {
   kind: JobKind;
   state: JobSummary["state"];
   counts: JobSummary["counts"];
+  profileChange?: ProfileSettingChange | null;
 }
 
 /** A finished job's numbers counted by outcome (as desk-core's `JobCounts::of` counts them), with
@@ -64,11 +74,61 @@ export function summaryOf(job: Job): Counted {
     counts[i.state] += 1;
     if (i.confirmed === true) counts.confirmed += 1;
   }
-  return { kind: job.kind, state: job.state, counts };
+  return { kind: job.kind, state: job.state, counts, profileChange: job.profileChange };
+}
+
+/** A profile setting's value in words: "on", "off", "no webhook", the address, the countries. */
+export function settingValueWords(s: ProfileSetting): string {
+  switch (s.setting) {
+    case "enabled":
+      return s.value ? "on" : "off";
+    case "webhookUrl":
+      return s.value ?? "no webhook address";
+    case "destinations":
+      return s.value.length === 0
+        ? "no countries"
+        : s.value.includes("*")
+          ? "every country"
+          : s.value.join(", ");
+  }
+}
+
+/** What a profile change does, in words: "Turn on “Sales”", "Set the webhook address of “Sales”". */
+export function profileChangeTitle(c: ProfileSettingChange): string {
+  const name = `“${c.profileName}”`;
+  switch (c.after.setting) {
+    case "enabled":
+      return c.after.value ? `Turn on ${name}` : `Turn off ${name}`;
+    case "webhookUrl":
+      return c.after.value ? `Set the webhook address of ${name}` : `Remove the webhook address of ${name}`;
+    case "destinations":
+      return `Change the countries ${name} may text`;
+  }
+}
+
+/** One sentence of what a profile change came to, with the values before and after. */
+export function profileChangeWords(c: ProfileSettingChange, state: JobSummary["state"]): string {
+  const values = `${settingValueWords(c.before)} → ${settingValueWords(c.after)}`;
+  let text: string;
+  switch (c.state) {
+    case "moved":
+      text = `Done: ${values}, confirmed by Telnyx.`;
+      break;
+    case "failed":
+      text = `Not made: ${c.words ?? "Telnyx refused it."}${c.code ? ` (${c.code})` : ""}`;
+      break;
+    case "skipped":
+      text = `Left as it was: ${c.words ?? ""}`.trim();
+      break;
+    default:
+      text = `Sent (${values}); Telnyx's answer is not known yet.`;
+  }
+  return state === "running" ? `Cut short before it finished. ${text}` : text;
 }
 
 /** One sentence of what a change came to. */
 export function outcomeWords(job: Counted): string {
+  if (job.profileChange) return profileChangeWords(job.profileChange, job.state);
   const c = job.counts;
   const verb =
     job.kind === "unassign" ? "taken off their profiles" : job.kind === "undo" ? "put back" : "moved";
@@ -92,6 +152,7 @@ export const kindWords: Record<JobKind, string> = {
   unassign: "Unassign",
   undo: "Undo",
   import: "Import",
+  profileFix: "Profile fix",
 };
 
 /** The state of one number of a change, in words. */
@@ -112,8 +173,10 @@ export function itemWords(item: JobItem): string {
   }
 }
 
-/** Whether a change can be undone: it moved at least one number and is not running. */
+/** Whether a change can be undone: it moved at least one number (or made its profile change) and
+ * is not running. */
 export function canUndo(job: Counted): boolean {
+  if (job.profileChange) return job.profileChange.state === "moved" && job.state !== "running";
   return job.counts.moved > 0 && job.state !== "running";
 }
 

@@ -81,6 +81,7 @@ describe("changeView", () => {
     state: "finished" as const,
     undoes: null,
     items: [{ ...item, ...over }],
+    profileChange: null,
   });
 
   it("a moved number says so, what still stands in the way, and offers Undo", () => {

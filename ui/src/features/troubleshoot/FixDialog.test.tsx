@@ -101,7 +101,7 @@ describe("FixDialog", () => {
   });
 
   it("states the consequence and turns the profile on only when confirmed", async () => {
-    calls.applyProfileFix.mockResolvedValue("Old Alerts");
+    calls.applyProfileFix.mockResolvedValue({ profileName: "Old Alerts", job: { id: "j1" } });
     const { onDone, confirm } = show({
       key: "enable:p2",
       action: { action: "enableProfile", profileId: "p2", profileName: "Old Alerts" },
@@ -114,7 +114,9 @@ describe("FixDialog", () => {
     expect(calls.applyProfileFix).not.toHaveBeenCalled();
     await act(async () => fireEvent.click(confirm()));
     expect(calls.applyProfileFix).toHaveBeenCalledWith({ kind: "enable", profileId: "p2" });
-    expect(onDone).toHaveBeenCalledWith("“Old Alerts” is turned on.");
+    expect(onDone).toHaveBeenCalledWith(
+      "“Old Alerts” is turned on. The change is in Activity, where you can undo it.",
+    );
     expect(calls.previewMove).not.toHaveBeenCalled();
   });
 

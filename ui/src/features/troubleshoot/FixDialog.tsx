@@ -1,12 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { type BulkProgress, ipc, type ProfileSummary, type WebhookTestResult } from "../../lib/ipc";
+import {
+  type BulkProgress,
+  ipc,
+  type ProfileFixed,
+  type ProfileSummary,
+  type WebhookTestResult,
+} from "../../lib/ipc";
 import type { OfferedFix } from "./model";
 
 /**
- * Confirms one one-click fix, stating its consequence, and makes it. Profile fixes are one PATCH of
- * the profile; assigning the number goes through the bulk preview and journal (`previewMove` /
+ * Confirms one one-click fix, stating its consequence, and makes it. Profile fixes are one
+ * journalled PATCH of the profile (Activity lists them and can undo them); assigning the number goes through the bulk preview and journal (`previewMove` /
  * `runMove`), its preview's counts and warnings shown before anything is sent.
  */
 export function FixDialog(props: {
@@ -89,22 +95,28 @@ export function FixDialog(props: {
           break;
         }
         case "enableProfile": {
-          const name = await ipc.applyProfileFix({ kind: "enable", profileId: action.profileId });
-          props.onDone(`“${name}” is turned on.`);
+          const fixed = await ipc.applyProfileFix({ kind: "enable", profileId: action.profileId });
+          props.onDone(fixedWords(fixed, `“${fixed.profileName}” is turned on.`));
           break;
         }
         case "setWebhookUrl": {
-          const name = await ipc.applyProfileFix({ kind: "setWebhookUrl", profileId: action.profileId, url });
-          props.onDone(`“${name}” now sends incoming texts to ${url.trim()}.`);
+          const fixed = await ipc.applyProfileFix({
+            kind: "setWebhookUrl",
+            profileId: action.profileId,
+            url,
+          });
+          props.onDone(
+            fixedWords(fixed, `“${fixed.profileName}” now sends incoming texts to ${url.trim()}.`),
+          );
           break;
         }
         case "addDestinationCountry": {
-          const name = await ipc.applyProfileFix({
+          const fixed = await ipc.applyProfileFix({
             kind: "addDestinationCountry",
             profileId: action.profileId,
             country: action.country,
           });
-          props.onDone(`“${name}” now allows texts to ${action.country}.`);
+          props.onDone(fixedWords(fixed, `“${fixed.profileName}” now allows texts to ${action.country}.`));
           break;
         }
       }
@@ -264,4 +276,11 @@ export function FixDialog(props: {
       </div>
     </div>
   );
+}
+
+/** A made profile fix in words, and where it can be undone (nothing was sent when it already held). */
+export function fixedWords(fixed: ProfileFixed, done: string): string {
+  return fixed.job
+    ? `${done} The change is in Activity, where you can undo it.`
+    : `${done} It already was, so nothing was sent.`;
 }

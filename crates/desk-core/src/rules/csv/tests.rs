@@ -220,6 +220,7 @@ fn a_job_exports_one_row_per_number_filtered_by_outcome() {
         kind: JobKind::Move,
         state: JobState::Finished,
         undoes: None,
+        profile_change: None,
         items: vec![
             item("+12125550100", ItemState::Moved, None),
             item(

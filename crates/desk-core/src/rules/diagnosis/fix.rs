@@ -8,6 +8,8 @@
 use serde::Deserialize;
 use telnyx_client::{MessagingProfile, UpdateMessagingProfile};
 
+use crate::ports::journal::ProfileSetting;
+
 use crate::rules::readiness::webhook::{judge_webhook_url, WebhookJudgement};
 use crate::Error;
 
@@ -55,7 +57,8 @@ pub fn profile_update(
 ) -> Result<Option<UpdateMessagingProfile>, Error> {
     match fix {
         ProfileFix::Enable { .. } => {
-            if current.enabled == Some(true) {
+            // Telnyx omits `enabled` on a profile that is on (as `rules::profiles` reads it).
+            if current.enabled != Some(false) {
                 return Ok(None);
             }
             Ok(Some(UpdateMessagingProfile {
@@ -117,6 +120,78 @@ pub fn profile_update(
             }))
         }
     }
+}
+
+/// The setting `update` changes, with the value it sets (the one setting each fix sends).
+pub fn setting_of(update: &UpdateMessagingProfile) -> Option<ProfileSetting> {
+    if let Some(value) = update.enabled {
+        return Some(ProfileSetting::Enabled { value });
+    }
+    if let Some(value) = &update.webhook_url {
+        return Some(ProfileSetting::WebhookUrl {
+            value: value.clone(),
+        });
+    }
+    update
+        .whitelisted_destinations
+        .as_ref()
+        .map(|value| ProfileSetting::Destinations {
+            value: value.clone(),
+        })
+}
+
+/// The same setting as `like`, with the value `profile` holds.
+pub fn setting_in(like: &ProfileSetting, profile: &MessagingProfile) -> ProfileSetting {
+    match like {
+        ProfileSetting::Enabled { .. } => ProfileSetting::Enabled {
+            // Telnyx omits `enabled` on a profile that is on.
+            value: profile.enabled.unwrap_or(true),
+        },
+        ProfileSetting::WebhookUrl { .. } => ProfileSetting::WebhookUrl {
+            value: profile
+                .webhook_url
+                .as_deref()
+                .map(str::trim)
+                .filter(|u| !u.is_empty())
+                .map(str::to_owned),
+        },
+        ProfileSetting::Destinations { .. } => ProfileSetting::Destinations {
+            value: profile.whitelisted_destinations.clone(),
+        },
+    }
+}
+
+/// Whether `profile` holds `setting` (destinations compared as sets of countries).
+pub fn holds(setting: &ProfileSetting, profile: &MessagingProfile) -> bool {
+    let now = setting_in(setting, profile);
+    match (setting, &now) {
+        (
+            ProfileSetting::Destinations { value: want },
+            ProfileSetting::Destinations { value: have },
+        ) => {
+            let set = |v: &[String]| {
+                let mut v: Vec<String> = v.iter().map(|d| d.trim().to_ascii_uppercase()).collect();
+                v.sort();
+                v.dedup();
+                v
+            };
+            set(want) == set(have)
+        }
+        _ => *setting == now,
+    }
+}
+
+/// The update that sets `setting`.
+pub fn update_for(setting: &ProfileSetting) -> UpdateMessagingProfile {
+    let mut update = UpdateMessagingProfile::default();
+    match setting {
+        ProfileSetting::Enabled { value } => update.enabled = Some(*value),
+        ProfileSetting::WebhookUrl { value } => update.webhook_url = Some(value.clone()),
+        ProfileSetting::Destinations { value } => {
+            update.whitelisted_destinations = Some(value.clone());
+        }
+    }
+    update
 }
 
 #[cfg(test)]
@@ -211,5 +286,35 @@ mod tests {
             None
         );
         assert!(profile_update(&country("Britain"), &p).is_err());
+    }
+
+    #[test]
+    fn each_fix_is_one_setting_read_back_and_undone_by_its_before_value() {
+        let p = profile(false, None, &["US", "CA"]);
+        for fix in [enable(), url("https://hooks.example.com/in"), country("GB")] {
+            let update = profile_update(&fix, &p).expect("ok").expect("an update");
+            let after = setting_of(&update).expect("one setting");
+            let before = setting_in(&after, &p);
+            assert_ne!(before, after, "{fix:?}");
+            assert!(holds(&before, &p) && !holds(&after, &p), "{fix:?}");
+            // The update for a setting is the fix's own update, and its undo sets the old value.
+            assert_eq!(update_for(&after), update, "{fix:?}");
+            assert_eq!(setting_of(&update_for(&before)), Some(before), "{fix:?}");
+        }
+        // No webhook is undone by sending `null`.
+        let none = ProfileSetting::WebhookUrl { value: None };
+        assert_eq!(
+            serde_json::to_value(update_for(&none)).expect("json"),
+            serde_json::json!({"webhook_url": null})
+        );
+        // Destinations are a set of countries: order and case do not make them differ.
+        let set = ProfileSetting::Destinations {
+            value: vec!["ca".into(), "US".into()],
+        };
+        assert!(holds(&set, &p));
+        // A profile Telnyx shows without `enabled` is on.
+        let on: MessagingProfile =
+            serde_json::from_value(serde_json::json!({"id": "p1", "name": "x"})).expect("profile");
+        assert!(holds(&ProfileSetting::Enabled { value: true }, &on));
     }
 }

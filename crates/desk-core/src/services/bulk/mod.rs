@@ -25,6 +25,9 @@ use telnyx_client::{
     UpdateMessagingNumber, E164,
 };
 
+mod profile;
+pub use profile::ProfileFixDone;
+
 use crate::error::explain_telnyx;
 use crate::ports::journal::{
     ItemState, Job, JobItem, JobKind, JobState, JobSummary, Journal, JournalError,
@@ -225,6 +228,10 @@ impl BulkService {
     ) -> Result<Vec<Job>, Error> {
         let mut done = Vec::new();
         for job in self.journal.unfinished(&self.account)? {
+            if job.profile_change.is_some() {
+                done.push(self.finish_profile_change(job).await?);
+                continue;
+            }
             let mut run = Run::new(self, job, HashMap::new(), on_progress, cancel);
             run.emit("resumed", None);
             run.drive().await?;
@@ -236,6 +243,12 @@ impl BulkService {
     /// The plan that puts every number `job_id` moved back where it was (or back to no profile).
     pub fn undo_plan(&self, job_id: &str) -> Result<Plan, Error> {
         let job = self.job(job_id)?;
+        if job.profile_change.is_some() {
+            return Err(Error::Invalid(
+                "That change is to a messaging profile, not to numbers: undo it from Activity."
+                    .into(),
+            ));
+        }
         let moves: Vec<PlannedMove> = job
             .items
             .iter()
@@ -264,6 +277,10 @@ impl BulkService {
         on_progress: OnProgress<'_>,
         cancel: &CancelToken,
     ) -> Result<Job, Error> {
+        let job = self.job(job_id)?;
+        if job.profile_change.is_some() {
+            return self.undo_profile_change(&job).await;
+        }
         let plan = self.undo_plan(job_id)?;
         self.run_job(
             &plan,
@@ -377,6 +394,7 @@ fn job_of(plan: &Plan, kind: JobKind, undoes: Option<String>, account: &str, who
         state: JobState::Running,
         undoes,
         items,
+        profile_change: None,
     }
 }
 
