@@ -37,3 +37,36 @@ test("every screen fits the window in both themes", async (t) => {
     }
   }
 });
+
+test("Activity with a profile fix opened fits the window in both themes", async (t) => {
+  const app = await launchApp(t, { args: ["--demo"] });
+  await app.numbersLoaded();
+  // A fix made in Troubleshoot: the demo's disabled profile turned back on.
+  await (await app.byTestId("nav-troubleshoot")).click();
+  await (await app.byTestId("symptom-check")).click();
+  const input = await app.byTestId("number-input");
+  await input.setValue("+12125550109");
+  await (await app.byTestId("number-check")).click();
+  const fix = await app.browser.$('[data-testid="fix-button"][data-fix="enableProfile"]');
+  await fix.waitForExist({ timeout: 30_000 });
+  await fix.click();
+  await (await app.byTestId("fix-confirm")).click();
+  await app.byTestId("fix-done");
+  await (await app.byTestId("nav-activity")).click();
+  const item = await app.browser.$('[data-testid="activity-item"][data-kind="profileFix"]');
+  await item.waitForExist({ timeout: 10_000 });
+  await (await item.$('[data-testid="activity-open"]')).click();
+  await item.$('[data-testid="activity-setting"]').waitForExist();
+  for (const theme of ["light", "dark"]) {
+    await app.browser.execute((value) => document.documentElement.setAttribute("data-theme", value), theme);
+    for (const [width, height] of sizes) {
+      await app.browser.setWindowSize(width, height);
+      await app.browser.pause(300);
+      const overflow = await app.browser.execute(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      assert.ok(overflow <= 1, `activity at ${width}×${height} (${theme}) is ${overflow}px too wide`);
+      await app.screenshot(`-activity-fix-${width}x${height}-${theme}`);
+    }
+  }
+});

@@ -22,4 +22,6 @@ export const queryKeys = {
   unfinishedJobs: (accountId: string | undefined) => ["unfinished-jobs", accountId ?? ""] as const,
   /** Prefixes: what a finished change makes stale on every account. */
   afterChange: [["numbers"], ["number-detail"], ["jobs"], ["unfinished-jobs"]] as const,
+  /** Prefixes: what any journalled change makes stale (its callers reload the numbers themselves). */
+  afterJournal: [["jobs"], ["unfinished-jobs"]] as const,
 };

@@ -40,8 +40,9 @@ export function ActivityPage() {
         <h1 id="page-title">Activity</h1>
       </div>
       <p className="muted">
-        Every change Number Desk made to this account's numbers, newest first. Each is recorded on this
-        computer before it starts, so a change cut short can be finished and any change can be undone.
+        Every change Number Desk made to this account's numbers and messaging profiles, newest first. Each is
+        recorded on this computer before it starts, so a change cut short can be finished and any change can
+        be undone.
       </p>
       {jobs.isError ? <ErrorNotice error={jobs.error} onRetry={() => jobs.refetch()} /> : null}
       {jobs.isPending && accountId !== undefined ? <p>Loading the record of changes…</p> : null}

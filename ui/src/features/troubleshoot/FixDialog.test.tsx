@@ -46,7 +46,7 @@ function show(fix: OfferedFix, selection?: string[]) {
       <FixDialog fix={fix} selection={selection} profiles={profiles} onDone={onDone} onCancel={() => {}} />
     </QueryClientProvider>,
   );
-  return { onDone, confirm: () => screen.getByTestId("fix-confirm") as HTMLButtonElement };
+  return { onDone, client, confirm: () => screen.getByTestId("fix-confirm") as HTMLButtonElement };
 }
 
 const assign: OfferedFix = {
@@ -102,7 +102,7 @@ describe("FixDialog", () => {
 
   it("states the consequence and turns the profile on only when confirmed", async () => {
     calls.applyProfileFix.mockResolvedValue({ profileName: "Old Alerts", job: { id: "j1" } });
-    const { onDone, confirm } = show({
+    const { onDone, confirm, client } = show({
       key: "enable:p2",
       action: { action: "enableProfile", profileId: "p2", profileName: "Old Alerts" },
       consequence: "Every number on “Old Alerts” can text again.",
@@ -112,11 +112,14 @@ describe("FixDialog", () => {
       "Every number on “Old Alerts” can text again.",
     );
     expect(calls.applyProfileFix).not.toHaveBeenCalled();
+    client.setQueryData(["jobs", "demo"], []);
     await act(async () => fireEvent.click(confirm()));
     expect(calls.applyProfileFix).toHaveBeenCalledWith({ kind: "enable", profileId: "p2" });
     expect(onDone).toHaveBeenCalledWith(
       "“Old Alerts” is turned on. The change is in Activity, where you can undo it.",
     );
+    // Activity (already loaded) reads the journal again: the fix is a change of its own.
+    expect(client.getQueryState(["jobs", "demo"])?.isInvalidated).toBe(true);
     expect(calls.previewMove).not.toHaveBeenCalled();
   });
 

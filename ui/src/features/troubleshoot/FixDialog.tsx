@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import {
@@ -8,6 +8,7 @@ import {
   type ProfileSummary,
   type WebhookTestResult,
 } from "../../lib/ipc";
+import { queryKeys } from "../../lib/queryKeys";
 import type { OfferedFix } from "./model";
 
 /**
@@ -25,6 +26,7 @@ export function FixDialog(props: {
 }) {
   const { fix } = props;
   const action = fix.action;
+  const queryClient = useQueryClient();
   const titleId = useId();
   const first = useRef<HTMLElement | null>(null);
   const [busy, setBusy] = useState(false);
@@ -123,6 +125,10 @@ export function FixDialog(props: {
     } catch (e) {
       setError(e);
       setBusy(false);
+    } finally {
+      // Every fix is a journalled change (made or refused): Activity and the unfinished-change
+      // banner read the journal again. The callers reload the numbers themselves.
+      for (const queryKey of queryKeys.afterJournal) queryClient.invalidateQueries({ queryKey });
     }
   };
 
