@@ -581,3 +581,34 @@ test("the support report is saved through the native Save dialog, without the ke
   assert.ok(!report.includes(DEMO_API_KEY), "the API key is not in the report");
   assert.ok(!report.includes(created.v1_secret), "the webhook secret is not in the report");
 });
+
+test("the checklist is live: each question to Telnyx shows as asked, then answered", async (t) => {
+  const app = await openTroubleshoot(t);
+  // Slow answers (600 ms each), so the questions can be seen while they are out.
+  await app.admin("POST", "/faults", { latency_ms: 600 });
+  await (await app.byTestId("symptom-check")).click();
+  const input = await app.byTestId("number-input");
+  await input.setValue("+12125550109");
+  await (await app.byTestId("number-check")).click();
+  // While the answers are out: the questions, asking.
+  await app.browser.waitUntil(
+    async () => (await app.browser.$$('[data-testid="ask-line"][data-state="asking"]').length) >= 4,
+    { timeout: 10_000, timeoutMsg: "the questions were not shown while they were out" },
+  );
+  const asking = await app.browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="ask-line"]')].map((l) => l.getAttribute("data-question")),
+  );
+  assert.ok(asking.includes("messagingSettings") && asking.includes("numberRecord"), asking.join());
+  await app.screenshot("-asking");
+  assert.ok(!(await app.browser.$('[data-testid="diagnosis"]').isExisting()), "no diagnosis before the answers");
+  // Round 2 (the number's profile) is asked once round 1 is answered; then the checklist and diagnosis.
+  await app.browser.waitUntil(
+    async () => app.browser.$('[data-testid="ask-line"][data-question="profile"]').isExisting(),
+    { timeout: 10_000, timeoutMsg: "the profile was never asked" },
+  );
+  await app.admin("DELETE", "/faults");
+  const shown = await diagnosisShown(app, "+12125550109");
+  assert.equal(shown.first, "profileDisabled");
+  assert.match(await (await app.byTestId("asked-summary")).getText(), /^\d+ questions answered in \d+\.\d s\.$/);
+  await app.screenshot("-answered");
+});

@@ -92,11 +92,11 @@ export const commands = {
 	updateSettings: (edit: SettingsEdit) => typedError<SettingsView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_settings", { edit })),
 	/**
 	 *  Diagnoses one number (any written form, on the account or not) for a symptom: every check of
-	 *  the checklist, the findings and the diagnosis in one sentence. The checks run concurrently and
-	 *  arrive together. A check whose endpoint failed is "could not check" inside the diagnosis, not
-	 *  an error.
+	 *  the checklist, the findings and the diagnosis in one sentence. The questions behind the checks
+	 *  run concurrently; each is reported on `onAsked` as it is asked and answered. A check whose
+	 *  endpoint failed is "could not check" inside the diagnosis, not an error.
 	 */
-	diagnoseNumber: (request: DiagnoseRequest_Deserialize) => typedError<Diagnosis_Serialize, IpcError_Serialize>(__TAURI_INVOKE("diagnose_number", { request })),
+	diagnoseNumber: (request: DiagnoseRequest_Deserialize, onAsked: Channel<Asked_Deserialize>) => typedError<Diagnosis_Serialize, IpcError_Serialize>(__TAURI_INVOKE("diagnose_number", { request, onAsked })),
 	/**  One test delivery of a sample inbound-message webhook to `url` (https://, or loopback). */
 	testWebhook: (url: string) => __TAURI_INVOKE<WebhookTestResult_Serialize>("test_webhook", { url }),
 	/**  A Telnyx error code (typed or pasted in any form) explained. */
@@ -168,6 +168,49 @@ export type AccountsView_Deserialize = {
 export type AccountsView_Serialize = {
 	accounts: AccountSummary[],
 	currentId: AccountRef | null,
+};
+
+/**  Where one question stands. */
+export type AskState = 
+/**  Sent, no answer yet. */
+"asking" | 
+/**  Answered (also "there is none": a 404 is an answer). */
+"answered" | 
+/**  Refused or failed: its part of the checklist will say "could not check". */
+"failed";
+
+/**
+ *  A question asked or answered, as it happens: the Troubleshoot screen shows the questions live
+ *  while the checks gather, then the checklist the rules make of the answers.
+ */
+export type Asked = Asked_Serialize | Asked_Deserialize;
+
+/**
+ *  A question asked or answered, as it happens: the Troubleshoot screen shows the questions live
+ *  while the checks gather, then the checklist the rules make of the answers.
+ */
+export type Asked_Deserialize = {
+	question: Question,
+	words: string,
+	state: AskState,
+	/**  Why it failed, in words. */
+	why?: string | null,
+	/**  Milliseconds from the start of the diagnosis. */
+	atMs: number,
+};
+
+/**
+ *  A question asked or answered, as it happens: the Troubleshoot screen shows the questions live
+ *  while the checks gather, then the checklist the rules make of the answers.
+ */
+export type Asked_Serialize = {
+	question: Question,
+	words: string,
+	state: AskState,
+	/**  Why it failed, in words. */
+	why: string | null,
+	/**  Milliseconds from the start of the diagnosis. */
+	atMs: number,
 };
 
 /**  What a running job reports after each step (the shell forwards it over a Channel). */
@@ -1472,6 +1515,9 @@ export type ProfileSummary = {
 	/**  Whether the profile has a webhook URL (where incoming texts are delivered). */
 	hasWebhook: boolean,
 };
+
+/**  One question the diagnosis asks (of Telnyx, or the profile's webhook). */
+export type Question = "messagingSettings" | "numberRecord" | "tenDlcAssignment" | "tollFreeVerification" | "messagesSent" | "messagesReceived" | "messagingById" | "profile" | "campaign" | "triedProfile" | "webhookTest";
 
 /**
  *  A number's verdict with the failing link named and the fix, every problem, plus the whole

@@ -5,7 +5,9 @@
 use std::time::{Duration, Instant};
 
 use desk_core::rules::diagnosis::{FindingCode, Fix, FixAction, Outcome, Severity, Symptom};
-use desk_core::services::diagnosis::{gather, DiagnoseRequest, DiagnosisService};
+use desk_core::services::diagnosis::{
+    gather, AskState, Asked, DiagnoseRequest, DiagnosisService, Question,
+};
 use desk_core::services::snapshot::{load_snapshot, ListSizes};
 use telnyx_client::{
     ApiKey, Client, ListMessagingNumbers, NumberRef, PhoneNumberId, ProfileChange,
@@ -213,6 +215,52 @@ async fn a_refused_endpoint_is_could_not_check() {
     );
     // What could be checked still is.
     assert_eq!(d.findings[0].code, FindingCode::TenDlcMissing);
+
+    // Live, each question is told as asked and as answered; the refused ones as failed, with why.
+    let heard = std::sync::Mutex::new(Vec::<Asked>::new());
+    let live = DiagnosisService::diagnose_live(
+        &client,
+        &DiagnoseRequest::new("+12125550103", Symptom::Check),
+        &|a| heard.lock().expect("lock").push(a),
+    )
+    .await;
+    assert_eq!(live.findings, d.findings, "the same diagnosis, told live");
+    let heard = heard.into_inner().expect("lock");
+    let last = |q: Question| {
+        heard
+            .iter()
+            .filter(|a| a.question == q)
+            .map(|a| a.state)
+            .collect::<Vec<_>>()
+    };
+    for q in [
+        Question::MessagingSettings,
+        Question::NumberRecord,
+        Question::TenDlcAssignment,
+        Question::TollFreeVerification,
+    ] {
+        assert_eq!(last(q), [AskState::Asking, AskState::Answered], "{q:?}");
+    }
+    for q in [Question::Profile, Question::MessagesSent] {
+        assert_eq!(last(q), [AskState::Asking, AskState::Failed], "{q:?}");
+    }
+    let why = heard
+        .iter()
+        .find(|a| a.question == Question::Profile && a.state == AskState::Failed)
+        .and_then(|a| a.why.clone())
+        .expect("a failed question says why");
+    assert!(!why.is_empty());
+    // Round 2 (the profile) is asked only after round 1 is answered.
+    let at = |q: Question, s: AskState| {
+        heard
+            .iter()
+            .position(|a| a.question == q && a.state == s)
+            .expect("heard")
+    };
+    assert!(
+        at(Question::Profile, AskState::Asking)
+            > at(Question::MessagingSettings, AskState::Answered)
+    );
     sim.shutdown().await;
 }
 

@@ -7,11 +7,12 @@ use desk_core::ports::journal::Job;
 use desk_core::rules::diagnosis::fix::ProfileFix;
 use desk_core::rules::diagnosis::scan::ScanReport;
 use desk_core::rules::diagnosis::{Diagnosis, WebhookTestResult};
-use desk_core::services::diagnosis::{DiagnoseRequest, DiagnosisService};
+use desk_core::services::diagnosis::{Asked, DiagnoseRequest, DiagnosisService};
 use desk_core::services::numbers::NumbersService;
 use desk_core::services::session::SessionService;
 use desk_core::telnyx_codes::CodeExplanation;
 use serde::Serialize;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
 use crate::error::IpcError;
@@ -19,18 +20,23 @@ use crate::files;
 use crate::jobs::Jobs;
 
 /// Diagnoses one number (any written form, on the account or not) for a symptom: every check of
-/// the checklist, the findings and the diagnosis in one sentence. The checks run concurrently and
-/// arrive together. A check whose endpoint failed is "could not check" inside the diagnosis, not
-/// an error.
+/// the checklist, the findings and the diagnosis in one sentence. The questions behind the checks
+/// run concurrently; each is reported on `onAsked` as it is asked and answered. A check whose
+/// endpoint failed is "could not check" inside the diagnosis, not an error.
 #[tauri::command]
 #[specta::specta]
 pub async fn diagnose_number(
     state: State<'_, SessionService>,
     request: DiagnoseRequest,
+    on_asked: Channel<Asked>,
 ) -> Result<Diagnosis, IpcError> {
     let (_, client) = state.account_client().await?;
     let started = std::time::Instant::now();
-    let diagnosis = DiagnosisService::diagnose_request(&client, &request).await;
+    let forward = |asked: Asked| {
+        // A closed window cannot receive it; the diagnosis goes on.
+        let _ = on_asked.send(asked);
+    };
+    let diagnosis = DiagnosisService::diagnose_live(&client, &request, &forward).await;
     tracing::info!(
         symptom = request.symptom.key(),
         findings = diagnosis.findings.len(),

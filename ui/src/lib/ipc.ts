@@ -5,6 +5,8 @@ import { Channel } from "@tauri-apps/api/core";
 import {
   type AccountSummary,
   type AccountsView_Serialize,
+  type Asked_Deserialize,
+  type Asked_Serialize,
   type BulkProgress_Deserialize,
   type BulkProgress_Serialize,
   type ChangeOutcome,
@@ -106,6 +108,8 @@ export type LoadEvent =
   | ({ kind: "firstLook" } & NumbersList);
 // Troubleshoot
 export type CodeExplanation = CodeExplanation_Serialize;
+/** One question of a diagnosis, asked or answered (the live checklist). */
+export type Asked = Asked_Serialize;
 export type DiagnoseRequest = DiagnoseRequest_Deserialize;
 export type Diagnosis = Diagnosis_Serialize;
 export type Finding = Finding_Serialize;
@@ -253,8 +257,13 @@ export const ipc = {
   getSettings: () => unwrap(() => commands.getSettings()),
   updateSettings: (edit: SettingsEdit) => unwrap(() => commands.updateSettings(edit)),
   // Troubleshoot
-  /** Every check of one number for a symptom, the findings and the diagnosis in one sentence. */
-  diagnoseNumber: (request: DiagnoseRequest) => unwrap(() => commands.diagnoseNumber(request)),
+  /** Every check of one number for a symptom, the findings and the diagnosis in one sentence;
+   * `onAsked` hears each question behind the checks as it is asked and answered. */
+  diagnoseNumber: (request: DiagnoseRequest, onAsked: (a: Asked) => void = () => {}) => {
+    const channel = new Channel<Asked_Deserialize>();
+    channel.onmessage = (message) => onAsked(message as Asked);
+    return unwrap(() => commands.diagnoseNumber(request, channel));
+  },
   /** One test delivery to a webhook URL. */
   testWebhook: (url: string) => commands.testWebhook(url),
   /** A Telnyx error code explained. */

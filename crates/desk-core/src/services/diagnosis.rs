@@ -119,7 +119,17 @@ impl DiagnosisService {
 
     /// Diagnoses with the options of [`DiagnoseRequest`].
     pub async fn diagnose_request(client: &Client, request: &DiagnoseRequest) -> Diagnosis {
-        let gathered = gather(client, request).await;
+        Self::diagnose_live(client, request, &|_| {}).await
+    }
+
+    /// [`DiagnosisService::diagnose_request`], telling `on_asked` about each question as it is
+    /// asked and answered (the live checklist).
+    pub async fn diagnose_live(
+        client: &Client,
+        request: &DiagnoseRequest,
+        on_asked: OnAsked<'_>,
+    ) -> Diagnosis {
+        let gathered = gather_live(client, request, on_asked).await;
         diagnosis::diagnose(&gathered.facts(), request.symptom)
     }
 
@@ -240,9 +250,111 @@ async fn recent(
     Ok(page.data)
 }
 
+/// One question the diagnosis asks (of Telnyx, or the profile's webhook).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub enum Question {
+    MessagingSettings,
+    NumberRecord,
+    TenDlcAssignment,
+    TollFreeVerification,
+    MessagesSent,
+    MessagesReceived,
+    MessagingById,
+    Profile,
+    Campaign,
+    TriedProfile,
+    WebhookTest,
+}
+
+impl Question {
+    /// The question in words, for the live checklist.
+    pub fn words(self) -> &'static str {
+        match self {
+            Question::MessagingSettings => "Its messaging settings",
+            Question::NumberRecord => "Its record on the account (status, features)",
+            Question::TenDlcAssignment => "Its 10DLC campaign assignment",
+            Question::TollFreeVerification => "Its toll-free verification",
+            Question::MessagesSent => "Messages it sent recently",
+            Question::MessagesReceived => "Messages it received recently",
+            Question::MessagingById => "Its messaging settings, by its id",
+            Question::Profile => "Its messaging profile",
+            Question::Campaign => "Its 10DLC campaign",
+            Question::TriedProfile => "The profile you tried",
+            Question::WebhookTest => "A test delivery to the webhook",
+        }
+    }
+}
+
+/// Where one question stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub enum AskState {
+    /// Sent, no answer yet.
+    Asking,
+    /// Answered (also "there is none": a 404 is an answer).
+    Answered,
+    /// Refused or failed: its part of the checklist will say "could not check".
+    Failed,
+}
+
+/// A question asked or answered, as it happens: the Troubleshoot screen shows the questions live
+/// while the checks gather, then the checklist the rules make of the answers.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Asked {
+    pub question: Question,
+    pub words: String,
+    pub state: AskState,
+    /// Why it failed, in words.
+    pub why: Option<String>,
+    /// Milliseconds from the start of the diagnosis.
+    pub at_ms: u32,
+}
+
+/// Receives each [`Asked`] as it happens.
+pub type OnAsked<'a> = &'a (dyn Fn(Asked) + Send + Sync);
+
+/// Tells `on` that `question` is asked, awaits `answer`, tells how it went, and returns it.
+async fn ask<T>(
+    on: OnAsked<'_>,
+    started: Instant,
+    question: Question,
+    answer: impl std::future::Future<Output = Result<T, Error>>,
+) -> Result<T, Error> {
+    let event = |state, why| Asked {
+        question,
+        words: question.words().to_owned(),
+        state,
+        why,
+        at_ms: u32::try_from(started.elapsed().as_millis()).unwrap_or(u32::MAX),
+    };
+    on(event(AskState::Asking, None));
+    let result = answer.await;
+    on(match &result {
+        Ok(_) => event(AskState::Answered, None),
+        Err(e) if e.is_not_found() => event(AskState::Answered, None),
+        Err(e) => event(AskState::Failed, Some(explain_telnyx(e))),
+    });
+    result
+}
+
 /// Gathers the facts about one number (see the module docs for the requests).
 pub async fn gather(client: &Client, request: &DiagnoseRequest) -> Gathered {
+    gather_live(client, request, &|_| {}).await
+}
+
+/// [`gather`], telling `on_asked` about each question as it is asked and answered.
+pub async fn gather_live(
+    client: &Client,
+    request: &DiagnoseRequest,
+    on_asked: OnAsked<'_>,
+) -> Gathered {
     let started = Instant::now();
+    let on = on_asked;
     let mut g = Gathered {
         input: request.number.clone(),
         phone_number: read_number(&request.number),
@@ -265,7 +377,7 @@ pub async fn gather(client: &Client, request: &DiagnoseRequest) -> Gathered {
     let nanp = number.as_str().starts_with("+1");
 
     // Round 1: everything asked by the number itself.
-    let messaging = async {
+    let messaging = ask(on, started, Question::MessagingSettings, async {
         let filter = ListMessagingNumbers {
             phone_numbers: vec![number.clone()],
             ..Default::default()
@@ -274,24 +386,55 @@ pub async fn gather(client: &Client, request: &DiagnoseRequest) -> Gathered {
             .list_messaging_numbers(&filter, 1, 20)
             .await
             .map(|page| page.data.into_iter().find(|n| n.phone_number == number))
-    };
-    let inventory = client.find_phone_number(&number);
+    });
+    let inventory = ask(
+        on,
+        started,
+        Question::NumberRecord,
+        client.find_phone_number(&number),
+    );
     let campaign = async {
         if nanp {
-            Some(client.get_phone_number_campaign(&number).await)
+            Some(
+                ask(
+                    on,
+                    started,
+                    Question::TenDlcAssignment,
+                    client.get_phone_number_campaign(&number),
+                )
+                .await,
+            )
         } else {
             None
         }
     };
     let verification = async {
         if nanp {
-            Some(client.verification_requests_for_number(&number).await)
+            Some(
+                ask(
+                    on,
+                    started,
+                    Question::TollFreeVerification,
+                    client.verification_requests_for_number(&number),
+                )
+                .await,
+            )
         } else {
             None
         }
     };
-    let sent = recent(client, &number, false);
-    let received = recent(client, &number, true);
+    let sent = ask(
+        on,
+        started,
+        Question::MessagesSent,
+        recent(client, &number, false),
+    );
+    let received = ask(
+        on,
+        started,
+        Question::MessagesReceived,
+        recent(client, &number, true),
+    );
     let (messaging, inventory, campaign, verification, sent, received) =
         futures::join!(messaging, inventory, campaign, verification, sent, received);
     g.messaging = found_or_absent(messaging);
@@ -340,28 +483,48 @@ pub async fn gather(client: &Client, request: &DiagnoseRequest) -> Gathered {
     let by_id = async {
         match &inventory_id {
             Some(id) => Some(
-                client
-                    .get_messaging_number(&NumberRef::Id(id.clone()))
-                    .await,
+                ask(
+                    on,
+                    started,
+                    Question::MessagingById,
+                    client.get_messaging_number(&NumberRef::Id(id.clone())),
+                )
+                .await,
             ),
             None => None,
         }
     };
     let profile = async {
         match &profile_id {
-            Some(id) => Some(client.get_messaging_profile(id).await),
+            Some(id) => Some(
+                ask(
+                    on,
+                    started,
+                    Question::Profile,
+                    client.get_messaging_profile(id),
+                )
+                .await,
+            ),
             None => None,
         }
     };
     let campaign_detail = async {
         match &campaign_id {
-            Some(id) => Some(client.get_campaign(id).await),
+            Some(id) => Some(ask(on, started, Question::Campaign, client.get_campaign(id)).await),
             None => None,
         }
     };
     let target_profile = async {
         match &target {
-            Some(id) => Some(client.get_messaging_profile(id).await),
+            Some(id) => Some(
+                ask(
+                    on,
+                    started,
+                    Question::TriedProfile,
+                    client.get_messaging_profile(id),
+                )
+                .await,
+            ),
             None => None,
         }
     };
@@ -380,7 +543,15 @@ pub async fn gather(client: &Client, request: &DiagnoseRequest) -> Gathered {
                 .clone()
                 .filter(|p| !p.as_str().is_empty())
             {
-                g.profile = lookup(client.get_messaging_profile(&id).await);
+                g.profile = lookup(
+                    ask(
+                        on,
+                        started,
+                        Question::Profile,
+                        client.get_messaging_profile(&id),
+                    )
+                    .await,
+                );
             }
         }
     }
@@ -402,7 +573,18 @@ pub async fn gather(client: &Client, request: &DiagnoseRequest) -> Gathered {
             .filter(|u| !u.is_empty())
             .map(str::to_owned);
         if let Some(url) = url {
-            g.webhook_test = Some(test_webhook(&url).await);
+            let asked = |state, why| Asked {
+                question: Question::WebhookTest,
+                words: Question::WebhookTest.words().to_owned(),
+                state,
+                why,
+                at_ms: u32::try_from(started.elapsed().as_millis()).unwrap_or(u32::MAX),
+            };
+            on(asked(AskState::Asking, None));
+            let result = test_webhook(&url).await;
+            // The delivery's own outcome is a check of its own; the question was answered.
+            on(asked(AskState::Answered, None));
+            g.webhook_test = Some(result);
         }
     }
     g.elapsed = started.elapsed();

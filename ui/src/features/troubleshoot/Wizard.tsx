@@ -1,11 +1,13 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { type Diagnosis, type Finding, ipc, type Symptom, symptomCatalogue } from "../../lib/ipc";
+import { type Asked, type Diagnosis, type Finding, ipc, type Symptom, symptomCatalogue } from "../../lib/ipc";
 import { queryKeys } from "../../lib/queryKeys";
 import { useNumbersList } from "../numbers/useNumbers";
 import { FixDialog } from "./FixDialog";
 import {
+  askedSummary,
+  askView,
   type CheckChange,
   changesBetween,
   fixLabel,
@@ -14,6 +16,7 @@ import {
   type OfferedFix,
   offeredFixes,
   type TroubleState,
+  withAsked,
 } from "./model";
 
 const severityWords: Record<Finding["severity"], string> = {
@@ -184,26 +187,49 @@ function FindingItem({ finding }: { finding: Finding }) {
   );
 }
 
-function Checklist(props: { diagnosis: Diagnosis | null; running: boolean }) {
+function Checklist(props: { diagnosis: Diagnosis | null; running: boolean; asked: readonly Asked[] }) {
   const [open, setOpen] = useState<string | null>(null);
   const lines = props.diagnosis?.checks ?? [];
-  if (lines.length === 0 && props.running)
+  if (props.running)
+    // Live: each question behind the checks, as Telnyx answers it.
     return (
-      <ol className="ts-checklist" aria-label="Checks" aria-busy="true">
-        <li className="ts-check ts-check-running" data-testid="check-line" data-state="running">
-          <span className="ts-check-icon" aria-hidden="true">
-            ⟳
-          </span>{" "}
-          Asking Telnyx about the number, its profile, its registration and its recent messages…
-        </li>
+      <ol className="ts-checklist" aria-label="Questions to Telnyx" aria-busy="true" data-testid="ask-list">
+        {props.asked.length === 0 ? (
+          <li className="ts-check ts-check-running" data-testid="check-line" data-state="running">
+            <span className="ts-check-icon" aria-hidden="true">
+              ⟳
+            </span>{" "}
+            Asking Telnyx about the number, its profile, its registration and its recent messages…
+          </li>
+        ) : (
+          props.asked.map((a) => {
+            const view = askView(a);
+            return (
+              <li
+                key={a.question}
+                className={`ts-check ts-ask-line ts-check-${view.state}`}
+                data-testid="ask-line"
+                data-question={a.question}
+                data-state={a.state}
+              >
+                <span className="ts-check-head ts-ask">
+                  <span className="ts-check-icon" aria-hidden="true">
+                    {view.icon}
+                  </span>
+                  <span className="ts-check-label">{a.words}</span>
+                  <span className="ts-check-state">{view.words}</span>
+                </span>
+                {a.why ? <p className="ts-check-detail">{a.why}</p> : null}
+              </li>
+            );
+          })
+        )}
       </ol>
     );
   return (
     <ol className="ts-checklist" aria-label="Checks" aria-busy={props.running}>
       {lines.map((line) => {
-        const view = props.running
-          ? { state: "running", icon: "⟳", words: "Checking" }
-          : lineView(line.outcome);
+        const view = lineView(line.outcome);
         const expanded = open === line.name;
         return (
           <li
@@ -272,6 +298,8 @@ interface Run {
   previous: Diagnosis | null;
   running: boolean;
   error: unknown;
+  /** The questions of the current (or last) run, as asked and answered. */
+  asked: Asked[];
 }
 
 /** Symptom → number → live checklist → diagnosis → fixes → check again. */
@@ -282,7 +310,13 @@ export function Wizard(props: {
   const { state, update } = props;
   const queryClient = useQueryClient();
   const { list, accountId } = useNumbersList();
-  const [run, setRun] = useState<Run>({ diagnosis: null, previous: null, running: false, error: null });
+  const [run, setRun] = useState<Run>({
+    diagnosis: null,
+    previous: null,
+    running: false,
+    error: null,
+    asked: [],
+  });
   const [nonce, setNonce] = useState(0);
   const [fixing, setFixing] = useState<OfferedFix | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -298,7 +332,7 @@ export function Wizard(props: {
   // before the new run starts).
   // biome-ignore lint/correctness/useExhaustiveDependencies: a change of the question is the trigger.
   useEffect(() => {
-    setRun({ diagnosis: null, previous: null, running: false, error: null });
+    setRun({ diagnosis: null, previous: null, running: false, error: null, asked: [] });
     setNotice(null);
     setExported(null);
   }, [requestKey]);
@@ -307,12 +341,15 @@ export function Wizard(props: {
   useEffect(() => {
     if (!request || !number) return;
     let live = true;
-    setRun((r) => ({ ...r, running: true, error: null }));
+    setRun((r) => ({ ...r, running: true, error: null, asked: [] }));
     ipc
-      .diagnoseNumber(request)
+      .diagnoseNumber(request, (a) => {
+        if (live) setRun((r) => ({ ...r, asked: withAsked(r.asked, a) }));
+      })
       .then((d) => {
         if (live)
           setRun((r) => ({
+            ...r,
             diagnosis: d,
             previous:
               r.diagnosis && r.diagnosis.input === d.input && r.diagnosis.symptom === d.symptom
@@ -386,7 +423,12 @@ export function Wizard(props: {
   return (
     <>
       {head}
-      <Checklist diagnosis={d} running={run.running} />
+      <Checklist diagnosis={d} running={run.running} asked={run.asked} />
+      {d && !run.running && run.asked.length > 0 ? (
+        <p className="muted ts-asked" data-testid="asked-summary">
+          {askedSummary(run.asked)}
+        </p>
+      ) : null}
       {run.error ? <ErrorNotice error={run.error} onRetry={checkAgain} /> : null}
       {d && !run.running ? (
         <div className="diagnosis" data-testid="diagnosis" data-first-finding={d.findings[0]?.code ?? ""}>

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { CheckLine, Diagnosis, Finding, ListRow } from "../../lib/ipc";
+import type { Asked, CheckLine, Diagnosis, Finding, ListRow } from "../../lib/ipc";
 import {
+  askedSummary,
+  askView,
   changesBetween,
   lineView,
   matchNumbers,
   offeredFixes,
   readTroubleQuery,
   troubleshootHash,
+  withAsked,
   writeTroubleQuery,
 } from "./model";
 
@@ -150,5 +153,40 @@ describe("the screen's URL", () => {
   });
   it("links a number from the Numbers screen", () => {
     expect(troubleshootHash("+12125550109")).toBe("#/troubleshoot?symptom=check&number=%2B12125550109");
+  });
+});
+
+describe("the live questions", () => {
+  const asked = (question: Asked["question"], state: Asked["state"], atMs = 10): Asked => ({
+    question,
+    words: question,
+    state,
+    why: state === "failed" ? "Telnyx refused it." : null,
+    atMs,
+  });
+
+  it("keep each question once, in the order first asked, with its latest state", () => {
+    let list = withAsked([], asked("messagingSettings", "asking"));
+    list = withAsked(list, asked("numberRecord", "asking"));
+    list = withAsked(list, asked("messagingSettings", "answered", 90));
+    expect(list.map((a) => [a.question, a.state])).toEqual([
+      ["messagingSettings", "answered"],
+      ["numberRecord", "asking"],
+    ]);
+    expect(askView(list[1] as Asked)).toMatchObject({ state: "running", words: "Asking…" });
+    expect(askView(asked("profile", "failed"))).toMatchObject({
+      state: "couldNotCheck",
+      words: "Could not ask",
+    });
+  });
+
+  it("sum up a run: how many answered, how many could not be asked, and how long it took", () => {
+    expect(askedSummary([])).toBe("");
+    expect(
+      askedSummary([asked("messagingSettings", "answered", 95), asked("profile", "answered", 180)]),
+    ).toBe("2 questions answered in 0.2 s.");
+    expect(askedSummary([asked("messagingSettings", "answered", 95), asked("profile", "failed", 1234)])).toBe(
+      "1 question answered, 1 could not be asked, in 1.2 s.",
+    );
   });
 });

@@ -1,6 +1,6 @@
 // The Troubleshoot screen's logic without React: how a check line is shown, which one-click fixes a
 // diagnosis offers, what changed between two runs, the number search, and the screen's URL.
-import type { CheckLine, Diagnosis, FixAction, ListRow, Outcome, Symptom } from "../../lib/ipc";
+import type { Asked, CheckLine, Diagnosis, FixAction, ListRow, Outcome, Symptom } from "../../lib/ipc";
 import { symptomCatalogue } from "../../lib/ipc";
 
 export type LineState = "running" | "passed" | "failed" | "couldNotCheck" | "waiting" | "warning" | "skipped";
@@ -22,6 +22,40 @@ export function lineView(outcome: Outcome): { state: LineState; icon: string; wo
     case "notApplicable":
       return { state: "skipped", icon: "–", words: "Does not apply" };
   }
+}
+
+/** The questions of a run with `a` in: a question already listed takes its new state in place. */
+export function withAsked(asked: readonly Asked[], a: Asked): Asked[] {
+  const i = asked.findIndex((x) => x.question === a.question);
+  if (i < 0) return [...asked, a];
+  const next = [...asked];
+  next[i] = a;
+  return next;
+}
+
+/** One question of the live checklist, as a line looks. */
+export function askView(a: Asked): { state: LineState; icon: string; words: string } {
+  switch (a.state) {
+    case "asking":
+      return { state: "running", icon: "⟳", words: "Asking…" };
+    case "answered":
+      return { state: "passed", icon: "✓", words: "Answered" };
+    case "failed":
+      return { state: "couldNotCheck", icon: "?", words: "Could not ask" };
+  }
+}
+
+/** After a run: "7 questions answered in 0.2 s" (and how many could not be asked). */
+export function askedSummary(asked: readonly Asked[]): string {
+  if (asked.length === 0) return "";
+  const failed = asked.filter((a) => a.state === "failed").length;
+  const answered = asked.length - failed;
+  const seconds = Math.max(...asked.map((a) => a.atMs)) / 1000;
+  const time = seconds < 10 ? seconds.toFixed(1) : Math.round(seconds).toString();
+  const n = (k: number) => (k === 1 ? "1 question" : `${k} questions`);
+  return failed > 0
+    ? `${n(answered)} answered, ${failed} could not be asked, in ${time} s.`
+    : `${n(answered)} answered in ${time} s.`;
 }
 
 /** A one-click fix a diagnosis offers, with the consequence its confirmation states. */
