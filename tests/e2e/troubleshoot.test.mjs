@@ -612,3 +612,46 @@ test("the checklist is live: each question to Telnyx shows as asked, then answer
   assert.match(await (await app.byTestId("asked-summary")).getText(), /^\d+ questions answered in \d+\.\d s\.$/);
   await app.screenshot("-answered");
 });
+
+test("allowing a country: confirmed, added at Telnyx beside the others, the re-check passes, and Activity undoes it", async (t) => {
+  const table = demoTable();
+  const app = await openTroubleshoot(t);
+  const number = "+19145550100";
+  const profileId = (await messagingOf(app, number)).messaging_profile_id;
+  const before = (await app.sim("GET", `/v2/messaging_profiles/${profileId}`)).data;
+  assert.ok(!before.whitelisted_destinations.includes("GB"));
+
+  const shown = await runWizard(app, table.get(number).symptom, number);
+  assert.equal(shown.first, "destinationNotAllowed");
+  await (await app.browser.$('[data-testid="fix-button"][data-fix="addDestinationCountry"]')).click();
+  assert.match(await (await app.byTestId("fix-consequence")).getText(), /GB|United Kingdom/);
+  assert.deepEqual(
+    (await app.sim("GET", `/v2/messaging_profiles/${profileId}`)).data.whitelisted_destinations,
+    before.whitelisted_destinations,
+    "nothing is sent before the confirmation",
+  );
+  await (await app.byTestId("fix-confirm")).click();
+  await app.byTestId("fix-done");
+  await waitForRecheck(app);
+  const after = await diagnosisShown(app, number);
+  assert.notEqual(after.first, "destinationNotAllowed", after.summary);
+  assert.deepEqual(
+    (await app.sim("GET", `/v2/messaging_profiles/${profileId}`)).data.whitelisted_destinations,
+    [...before.whitelisted_destinations, "GB"],
+  );
+
+  await (await app.byTestId("nav-activity")).click();
+  const item = await app.browser.$('[data-testid="activity-item"][data-kind="profileFix"]');
+  await item.waitForExist({ timeout: 10_000 });
+  await (await item.$('[data-testid="activity-undo"]')).click();
+  await (await app.byTestId("job-confirm")).click();
+  await app.browser.waitUntil(
+    async () => (await (await app.byTestId("job-dialog")).getAttribute("data-stage")) === "done",
+    { timeout: 15_000, timeoutMsg: "the undo did not finish" },
+  );
+  assert.deepEqual(
+    (await app.sim("GET", `/v2/messaging_profiles/${profileId}`)).data.whitelisted_destinations,
+    before.whitelisted_destinations,
+    "Undo puts the countries back as they were",
+  );
+});
