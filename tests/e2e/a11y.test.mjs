@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { test } from "node:test";
+import { confirmAndOpenInActivity, openEnableFix } from "./flows.mjs";
 import { launchApp } from "./harness.mjs";
 
 const require = createRequire(new URL("../../ui/package.json", import.meta.url));
@@ -81,24 +82,12 @@ test("every screen and dialog has no serious or critical accessibility finding, 
   }
 
   // A profile fix from Troubleshoot, then Activity with it opened and its Undo confirmation.
-  await (await app.byTestId("nav-troubleshoot")).click();
-  await (await app.byTestId("symptom-check")).click();
-  await (await app.byTestId("number-input")).setValue("+12125550109");
-  await (await app.byTestId("number-check")).click();
-  const fix = await app.browser.$('[data-testid="fix-button"][data-fix="enableProfile"]');
-  await fix.waitForExist({ timeout: 30_000 });
-  await fix.click();
-  await app.byTestId("fix-confirm");
+  await openEnableFix(app);
   for (const theme of ["light", "dark"]) {
     await setTheme(app, theme);
     findings.push(...(await audit(app, `profile fix dialog (${theme})`)));
   }
-  await (await app.byTestId("fix-confirm")).click();
-  await app.byTestId("fix-done");
-  await (await app.byTestId("nav-activity")).click();
-  const item = await app.browser.$('[data-testid="activity-item"][data-kind="profileFix"]');
-  await item.waitForExist({ timeout: 10_000 });
-  await (await item.$('[data-testid="activity-open"]')).click();
+  const item = await confirmAndOpenInActivity(app);
   await (await item.$('[data-testid="activity-undo"]')).click();
   await app.byTestId("profile-undo-words");
   for (const theme of ["light", "dark"]) {

@@ -14,7 +14,9 @@ function xdotool(args) {
 /** The id of the visible window titled exactly `title`, or "" when there is none. */
 export function visibleWindow(title) {
   try {
-    const ids = xdotool(["search", "--onlyvisible", "--name", `^${title}$`]).trim().split("\n");
+    const ids = xdotool(["search", "--onlyvisible", "--name", `^${title}$`])
+      .trim()
+      .split("\n");
     return ids.filter(Boolean).pop() ?? "";
   } catch {
     return ""; // xdotool exits 1 when nothing matches

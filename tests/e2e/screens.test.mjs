@@ -2,6 +2,7 @@
 // (tests/e2e/artifacts/screens-*.png) and a check that nothing spills out sideways or downwards.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { confirmAndOpenInActivity, openEnableFix } from "./flows.mjs";
 import { launchApp } from "./harness.mjs";
 
 const sizes = [
@@ -42,21 +43,8 @@ test("Activity with a profile fix opened fits the window in both themes", async 
   const app = await launchApp(t, { args: ["--demo"] });
   await app.numbersLoaded();
   // A fix made in Troubleshoot: the demo's disabled profile turned back on.
-  await (await app.byTestId("nav-troubleshoot")).click();
-  await (await app.byTestId("symptom-check")).click();
-  const input = await app.byTestId("number-input");
-  await input.setValue("+12125550109");
-  await (await app.byTestId("number-check")).click();
-  const fix = await app.browser.$('[data-testid="fix-button"][data-fix="enableProfile"]');
-  await fix.waitForExist({ timeout: 30_000 });
-  await fix.click();
-  await (await app.byTestId("fix-confirm")).click();
-  await app.byTestId("fix-done");
-  await (await app.byTestId("nav-activity")).click();
-  const item = await app.browser.$('[data-testid="activity-item"][data-kind="profileFix"]');
-  await item.waitForExist({ timeout: 10_000 });
-  await (await item.$('[data-testid="activity-open"]')).click();
-  await item.$('[data-testid="activity-setting"]').waitForExist();
+  await openEnableFix(app);
+  await confirmAndOpenInActivity(app);
   for (const theme of ["light", "dark"]) {
     await app.browser.execute((value) => document.documentElement.setAttribute("data-theme", value), theme);
     for (const [width, height] of sizes) {

@@ -204,12 +204,18 @@ test("turning a disabled profile back on: confirmed, made at Telnyx, and the re-
   const item = await app.browser.$('[data-testid="activity-item"][data-kind="profileFix"]');
   await item.waitForExist({ timeout: 10_000, timeoutMsg: "Activity does not list the profile fix" });
   assert.match(await item.getText(), new RegExp(`Turn on “${before.name}”`));
-  assert.match(await (await item.$('[data-testid="activity-outcome"]')).getText(), /off → on, confirmed by Telnyx/);
+  assert.match(
+    await (await item.$('[data-testid="activity-outcome"]')).getText(),
+    /off → on, confirmed by Telnyx/,
+  );
   await (await item.$('[data-testid="activity-open"]')).click();
   assert.equal(await (await item.$('[data-testid="setting-before"]')).getText(), "off");
   assert.equal(await (await item.$('[data-testid="setting-after"]')).getText(), "on");
   await (await item.$('[data-testid="activity-undo"]')).click();
-  assert.match(await (await app.byTestId("profile-undo-words")).getText(), /goes back to off \(it is on now\)/);
+  assert.match(
+    await (await app.byTestId("profile-undo-words")).getText(),
+    /goes back to off \(it is on now\)/,
+  );
   assert.equal(
     (await app.sim("GET", `/v2/messaging_profiles/${profileId}`)).data.enabled,
     true,
@@ -226,7 +232,11 @@ test("turning a disabled profile back on: confirmed, made at Telnyx, and the re-
   const kinds = await app.browser.execute(() =>
     [...document.querySelectorAll('[data-testid="activity-item"]')].map((i) => i.getAttribute("data-kind")),
   );
-  assert.deepEqual(kinds.slice(0, 2), ["undo", "profileFix"], "the undo is listed first, as a change of its own");
+  assert.deepEqual(
+    kinds.slice(0, 2),
+    ["undo", "profileFix"],
+    "the undo is listed first, as a change of its own",
+  );
 });
 
 test("assigning an unassigned number goes through the preview and the journal, and the re-check passes", async (t) => {
@@ -600,7 +610,10 @@ test("the checklist is live: each question to Telnyx shows as asked, then answer
   );
   assert.ok(asking.includes("messagingSettings") && asking.includes("numberRecord"), asking.join());
   await app.screenshot("-asking");
-  assert.ok(!(await app.browser.$('[data-testid="diagnosis"]').isExisting()), "no diagnosis before the answers");
+  assert.ok(
+    !(await app.browser.$('[data-testid="diagnosis"]').isExisting()),
+    "no diagnosis before the answers",
+  );
   // Round 2 (the number's profile) is asked once round 1 is answered; then the checklist and diagnosis.
   await app.browser.waitUntil(
     async () => app.browser.$('[data-testid="ask-line"][data-question="profile"]').isExisting(),
@@ -609,7 +622,10 @@ test("the checklist is live: each question to Telnyx shows as asked, then answer
   await app.admin("DELETE", "/faults");
   const shown = await diagnosisShown(app, "+12125550109");
   assert.equal(shown.first, "profileDisabled");
-  assert.match(await (await app.byTestId("asked-summary")).getText(), /^\d+ questions answered in \d+\.\d s\.$/);
+  assert.match(
+    await (await app.byTestId("asked-summary")).getText(),
+    /^\d+ questions answered in \d+\.\d s\.$/,
+  );
   await app.screenshot("-answered");
 });
 

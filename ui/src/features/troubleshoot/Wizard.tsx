@@ -187,6 +187,19 @@ function FindingItem({ finding }: { finding: Finding }) {
   );
 }
 
+/** A checklist line's icon, label and state in words (a check's, or a question's while it is out). */
+function LineHead(props: { view: { icon: string; words: string }; label: string }) {
+  return (
+    <>
+      <span className="ts-check-icon" aria-hidden="true">
+        {props.view.icon}
+      </span>
+      <span className="ts-check-label">{props.label}</span>
+      <span className="ts-check-state">{props.view.words}</span>
+    </>
+  );
+}
+
 function Checklist(props: { diagnosis: Diagnosis | null; running: boolean; asked: readonly Asked[] }) {
   const [open, setOpen] = useState<string | null>(null);
   const lines = props.diagnosis?.checks ?? [];
@@ -213,11 +226,7 @@ function Checklist(props: { diagnosis: Diagnosis | null; running: boolean; asked
                 data-state={a.state}
               >
                 <span className="ts-check-head ts-ask">
-                  <span className="ts-check-icon" aria-hidden="true">
-                    {view.icon}
-                  </span>
-                  <span className="ts-check-label">{a.words}</span>
-                  <span className="ts-check-state">{view.words}</span>
+                  <LineHead view={view} label={a.words} />
                 </span>
                 {a.why ? <p className="ts-check-detail">{a.why}</p> : null}
               </li>
@@ -245,11 +254,7 @@ function Checklist(props: { diagnosis: Diagnosis | null; running: boolean; asked
               aria-expanded={expanded}
               onClick={() => setOpen(expanded ? null : line.name)}
             >
-              <span className="ts-check-icon" aria-hidden="true">
-                {view.icon}
-              </span>
-              <span className="ts-check-label">{line.label}</span>
-              <span className="ts-check-state">{view.words}</span>
+              <LineHead view={view} label={line.label} />
             </button>
             {expanded ? (
               <p className="ts-check-detail" data-testid="check-detail">
