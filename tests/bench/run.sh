@@ -2,6 +2,8 @@
 # Every benchmark, each against a baseline measured in the same run (ratios, not absolute times):
 #   1. the client's paging (concurrency 8 and 4 vs sequential vs the latency floor),
 #   2. the Numbers screen's backend load (five lists, rows, JSON) vs listing the numbers alone,
+#   2a. Troubleshoot's account scan (the diagnosis rules over 10,000 numbers) vs the Numbers
+#      screen's own load from the same lists,
 #   2b. bulk assignment: 5,000 numbers moved by the bulk runner vs one PATCH per number in sequence
 #      vs eight PATCHes at a time (BENCH_BULK_SAMPLE=N runs the sequential loop on N numbers only
 #      and extrapolates, which the output says), and a 50,000-row CSV import check,
@@ -26,6 +28,9 @@ cargo run --release --locked -p telnyx-client --example bench_paging
 
 echo "==> Numbers screen backend benchmark"
 cargo run --release --locked -p desk-core --example bench_snapshot
+
+echo "==> Account scan benchmark (Troubleshoot's scan vs the Numbers screen's own load)"
+cargo run --release --locked -p desk-core --example bench_scan
 
 echo "==> Bulk assignment benchmark (runner vs sequential vs 8 concurrent PATCHes)"
 cargo run --release --locked -p desk-core --example bench_bulk -- 5000 80 \
