@@ -402,3 +402,72 @@ test("the Numbers screen moves what its search and filters show with Move to…"
   await (await again.byTestId("nav-activity")).click();
   await again.byTestId("activity-empty");
 });
+
+test("the Numbers screen moves the numbers picked with Shift-click, Ctrl-click and Space", async (t) => {
+  const app = await launchApp(t, { args: ["--demo"] });
+  await app.numbersLoaded();
+  const target = (await profilesByName(app)).get("Front Desk");
+  const rows = await app.browser.$$('[data-testid="number-row"]');
+  const ids = [];
+  for (const row of rows.slice(0, 6)) ids.push(await row.getAttribute("data-number-id"));
+  const click = (id, mods) =>
+    app.browser.execute(
+      (rowId, m) =>
+        document
+          .querySelector(`[data-testid="number-row"][data-number-id="${rowId}"]`)
+          ?.dispatchEvent(new MouseEvent("click", { bubbles: true, ...m })),
+      id,
+      mods,
+    );
+  // Ctrl-click the first, Shift-click the third (the three), Ctrl-click the fifth, Space on the sixth.
+  await click(ids[0], { ctrlKey: true });
+  await click(ids[2], { shiftKey: true });
+  await click(ids[4], { ctrlKey: true });
+  await app.browser.execute(() => document.querySelector('[data-testid="number-grid"]')?.focus());
+  await app.browser.keys("ArrowDown");
+  await app.browser.keys(" ");
+  const picked = await app.browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="number-row"][data-picked]')].map((r) =>
+      r.getAttribute("data-number-id"),
+    ),
+  );
+  assert.deepEqual(picked.sort(), [ids[0], ids[1], ids[2], ids[4], ids[5]].sort());
+  assert.ok(!(await app.browser.$('[data-testid="detail-panel"]').isExisting()), "picking opens no details");
+  const button = await app.byTestId("numbers-move-picked");
+  assert.equal(await button.getText(), "Move 5 selected to…");
+  await app.screenshot("-picked");
+
+  const fourthBefore = (await app.simAll("/v2/phone_numbers/messaging")).find((n) => n.id === ids[3]);
+  const writes = JSON.parse(await app.admin("GET", "/writes")).writes;
+  await button.click();
+  for (const ch of "front") await app.browser.keys(ch);
+  await app.browser.keys("Enter");
+  await stage(app, "preview");
+  const planned =
+    (await count(app, "plan-will-move")) +
+    (await count(app, "plan-already-there")) +
+    (await count(app, "plan-cannot"));
+  assert.equal(planned, 5, "the preview holds the five picked numbers");
+  const willMove = await count(app, "plan-will-move");
+  assert.equal(JSON.parse(await app.admin("GET", "/writes")).writes, writes, "nothing sent before Confirm");
+  await (await app.byTestId("job-confirm")).click();
+  await stage(app, "done");
+  const numbers = await app.simAll("/v2/phone_numbers/messaging");
+  const onTarget = ids
+    .filter((_, i) => i !== 3)
+    .filter((id) => numbers.find((n) => n.id === id)?.messaging_profile_id === target.id);
+  assert.ok(
+    onTarget.length >= willMove && willMove > 0,
+    `${onTarget.length} on Front Desk, ${willMove} moved`,
+  );
+  const fourth = numbers.find((n) => n.id === ids[3]);
+  assert.equal(
+    fourth.messaging_profile_id,
+    fourthBefore.messaging_profile_id,
+    "the unpicked fourth is untouched",
+  );
+  await (await app.byTestId("job-close")).click();
+  // The selection is done with: the list's Move to… is back.
+  await app.byTestId("numbers-move-to");
+  assert.equal(await app.browser.$$('[data-testid="number-row"][data-picked]').length, 0);
+});

@@ -1,6 +1,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import type { ListRow } from "../../lib/ipc";
+import type { ClickMods } from "../assign/selection";
 import { flag, type Sort, type SortKey } from "./model";
 import { HealthBar, ReadinessBadge } from "./Readiness";
 import { type RowAction, RowMenu } from "./RowMenu";
@@ -40,6 +41,10 @@ export function NumberTable(props: {
   openId: string | null;
   busyIds: ReadonlySet<string>;
   onAction: (row: ListRow, action: RowAction) => void;
+  /** The numbers picked for a move (ctrl/cmd-click, shift-click, Space), by id. */
+  selected: ReadonlySet<string>;
+  /** A pick: `row` with ctrl/cmd (toggle) and/or shift (range from the last pick). */
+  onSelect: (row: ListRow, mods: ClickMods) => void;
 }) {
   const { rows, onAction } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -92,6 +97,10 @@ export function NumberTable(props: {
       case "a":
         if (row) onAction(row, "assign");
         break;
+      case " ":
+        // Space picks the row for a move (Shift+Space: every row from the last pick to it).
+        if (row) props.onSelect(row, { toggle: true, range: event.shiftKey });
+        break;
       default:
         return;
     }
@@ -108,6 +117,7 @@ export function NumberTable(props: {
         aria-label="Messaging numbers"
         aria-rowcount={rows.length + 1}
         aria-activedescendant={activeRow ? `number-row-${activeRow.id}` : undefined}
+        aria-multiselectable="true"
         tabIndex={0}
         onKeyDown={onKeyDown}
         data-testid="number-grid"
@@ -168,21 +178,27 @@ export function NumberTable(props: {
             if (item.index === active) classes.push("is-active");
             if (row.id === props.openId) classes.push("is-open");
             if (row.id === menuFor) classes.push("has-menu");
+            const picked = props.selected.has(row.id);
+            if (picked) classes.push("is-picked");
             const busy = props.busyIds.has(row.id);
             return (
               <tr
                 key={row.id}
                 id={`number-row-${row.id}`}
                 aria-rowindex={item.index + 2}
-                aria-selected={row.id === props.openId}
+                aria-selected={row.id === props.openId || picked}
                 aria-busy={busy || undefined}
                 className={classes.join(" ")}
                 data-testid="number-row"
                 data-number-id={row.id}
+                data-picked={picked || undefined}
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                onClick={() => {
+                onClick={(e) => {
                   setActive(item.index);
-                  onAction(row, "details");
+                  const mods = { toggle: e.ctrlKey || e.metaKey, range: e.shiftKey };
+                  // Ctrl/Cmd- or Shift-click picks numbers for a move; a plain click opens details.
+                  if (mods.toggle || mods.range) props.onSelect(row, mods);
+                  else onAction(row, "details");
                 }}
               >
                 <td className="grid-cell cell-number col-number" title={`${row.phoneNumber} (E.164)`}>

@@ -5,6 +5,7 @@ import { CommandError, type ListRow } from "../../lib/ipc";
 import { useHashQuery } from "../../lib/route";
 import { timed } from "../../lib/timing";
 import { MoveToMenu } from "../assign/MoveToMenu";
+import { type ClickMods, clickSelect, emptySelection, prune, type Selection } from "../assign/selection";
 import { JobFlow, type JobRequest } from "../jobs/JobFlow";
 import { troubleshootHash } from "../troubleshoot/model";
 import { type ChangeMode, ChangeProfileDialog } from "./ChangeProfileDialog";
@@ -84,6 +85,8 @@ export function NumbersPage() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [flow, setFlow] = useState<JobRequest | null>(null);
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
+  // Numbers selected for a move (by id: kept across filters and scrolling, like the Assign board's).
+  const [picked, setPicked] = useState<Selection>(emptySelection);
   const search = useRef<HTMLInputElement>(null);
 
   const data = list.data;
@@ -104,10 +107,31 @@ export function NumbersPage() {
   );
   const openRow = state.open ? data?.rows.find((r) => r.id === state.open) : undefined;
 
+  // Numbers no longer on the account leave the selection.
+  useEffect(() => {
+    if (data)
+      setPicked((s) => (s.ids.size === 0 ? s : prune(s, new Set(data.rows.map((r) => r.id))).selection));
+  }, [data]);
+  const onSelect = useCallback(
+    (row: ListRow, mods: ClickMods) =>
+      setPicked((s) =>
+        clickSelect(
+          s,
+          result.rows.map((r) => r.id),
+          row.id,
+          mods,
+        ),
+      ),
+    [result.rows],
+  );
+
   const onAction = useCallback(
     (row: ListRow, action: RowAction) => {
-      if (action === "details") update({ open: row.id });
-      else if (action === "troubleshoot") window.location.hash = troubleshootHash(row.phoneNumber);
+      if (action === "details") {
+        update({ open: row.id });
+        // A Shift-click after it selects from this row.
+        setPicked((s) => (s.anchor === row.id ? s : { ids: s.ids, anchor: row.id }));
+      } else if (action === "troubleshoot") window.location.hash = troubleshootHash(row.phoneNumber);
       else if (!data || data.profiles.length === 0) {
         setOutcome({ tone: "error", text: "This account has no messaging profile to assign numbers to." });
       } else setPending({ row, mode: action });
@@ -353,7 +377,25 @@ export function NumbersPage() {
                 </span>
               )}
             </p>
-            {result.rows.length > 0 && data.profiles.length > 0 ? (
+            {picked.ids.size > 0 && data.profiles.length > 0 ? (
+              <span className="picked-actions" data-testid="picked-actions">
+                <MoveToMenu
+                  profiles={data.profiles}
+                  count={picked.ids.size}
+                  testId="numbers-move-picked"
+                  label={`Move ${countFormat.format(picked.ids.size)} selected to…`}
+                  onPick={(profileId) => setFlow({ kind: "move", selection: [...picked.ids], profileId })}
+                />
+                <button
+                  type="button"
+                  className="link-button"
+                  data-testid="clear-picked"
+                  onClick={() => setPicked(emptySelection)}
+                >
+                  Clear selection
+                </button>
+              </span>
+            ) : result.rows.length > 0 && data.profiles.length > 0 ? (
               <MoveToMenu
                 profiles={data.profiles}
                 count={result.rows.length}
@@ -424,6 +466,8 @@ export function NumbersPage() {
                     openId={state.open}
                     busyIds={busyIds}
                     onAction={onAction}
+                    selected={picked.ids}
+                    onSelect={onSelect}
                   />
                 )}
               </div>
@@ -431,7 +475,8 @@ export function NumbersPage() {
           </div>
           <p className="muted keys-hint">
             Keys: <kbd>/</kbd> search, <kbd>↓</kbd> from the search to the list, <kbd>↑</kbd> <kbd>↓</kbd>{" "}
-            move in the list, <kbd>Enter</kbd> details, <kbd>a</kbd> assign, <kbd>Esc</kbd> close.
+            move in the list, <kbd>Enter</kbd> details, <kbd>a</kbd> assign, <kbd>Space</kbd> or{" "}
+            <kbd>Ctrl</kbd>/<kbd>Shift</kbd>+click select for a move, <kbd>Esc</kbd> close.
           </p>
         </>
       ) : null}
@@ -461,7 +506,10 @@ export function NumbersPage() {
           profiles={data.profiles}
           onClose={(changed) => {
             setFlow(null);
-            if (changed) setOutcome(null);
+            if (changed) {
+              setOutcome(null);
+              setPicked(emptySelection);
+            }
           }}
         />
       ) : null}
