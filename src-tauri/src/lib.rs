@@ -102,6 +102,7 @@ pub fn run() {
         // Colours only for a terminal: a log file (the E2E artifacts, a user's redirect) stays plain.
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
+    memory::tune_allocator();
     rendering::choose_painter();
 
     let builder = specta_builder();

@@ -7,11 +7,13 @@
 // The baseline, measured in the same run against the same simulator: listing every number the way
 // the client does (page[size]=250, 8 requests in flight) with plain fetch() from Node — the network
 // floor any app showing the list must pay. Prints ratios to it, keystroke-to-list times and the
-// app's memory (PSS summed over its process and every child process, e.g. WebKit's).
+// app's memory (PSS summed over its process and every child process, e.g. WebKit's; each process
+// also split into anonymous memory and file pages) against a blank WebKit window's.
+// BENCH_SMAPS_DIR=dir keeps each measured process's /proc/PID/smaps there, for a closer look.
 
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { launchApp, startSim } from "../e2e/harness.mjs";
@@ -19,6 +21,8 @@ import { launchApp, startSim } from "../e2e/harness.mjs";
 const size = Number(process.env.BENCH_NUMBERS ?? 10_000);
 const latency = Number(process.env.BENCH_LATENCY_MS ?? 80);
 const concurrency = 8;
+/** How many refreshes before the second memory reading (BENCH_REFRESHES, default 3). */
+const refreshCount = Number(process.env.BENCH_REFRESHES ?? 3);
 
 function median(values) {
   const s = [...values].sort((a, b) => a - b);
@@ -60,25 +64,31 @@ function treePssMiB(isRoot) {
   let kib = 0;
   const names = [];
   for (const pid of pids.filter(inTree)) {
-    const match = /^Pss:\s+(\d+) kB/m.exec(readProc(pid, "smaps_rollup"));
-    if (match) {
-      kib += Number(match[1]);
-      names.push(`${readProc(pid, "comm").trim()} ${Math.round(Number(match[1]) / 1024)} MiB`);
+    const rollup = readProc(pid, "smaps_rollup");
+    const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(rollup)?.[1] ?? NaN);
+    const pss = field("Pss");
+    if (Number.isNaN(pss)) continue;
+    kib += pss;
+    const comm = readProc(pid, "comm").trim();
+    // Anonymous memory (heaps, the JS heap, stacks) apart from file pages (libraries, fonts, ICU).
+    const mib = (k) => Math.round(k / 1024);
+    names.push(`${comm} ${mib(pss)} MiB (anon ${mib(field("Pss_Anon"))}, file ${mib(field("Pss_File"))})`);
+    if (smapsDir && smapsLabel) {
+      mkdirSync(smapsDir, { recursive: true });
+      writeFileSync(`${smapsDir}/${smapsLabel}-${comm}-${pid}.smaps`, readProc(pid, "smaps"));
     }
   }
-  return { mib: kib / 1024, processes: names };
+  // WebKit processes on the machine outside this tree (another app's): PSS splits a shared
+  // library's pages among every process that maps it, so while they run this PSS reads low.
+  const others = pids.filter(
+    (pid) => !inTree(pid) && /WebKit(Web|Network|GPU)Process/.test(readProc(pid, "cmdline")),
+  ).length;
+  return { mib: kib / 1024, processes: names, others };
 }
 
-/**
- * WebKit processes on the machine that are not the app's: PSS splits a shared library's pages among
- * every process that maps it, so another WebKit app running makes this one's PSS look smaller.
- */
-function otherWebKitProcesses(home) {
-  return readdirSync("/proc")
-    .filter((d) => /^\d+$/.test(d))
-    .filter((pid) => readProc(pid, "cmdline").includes("WebKit"))
-    .filter((pid) => !readProc(pid, "environ").split("\0").includes(`HOME=${home}`)).length;
-}
+/** BENCH_SMAPS_DIR: where to keep each measured process's /proc/PID/smaps, for a closer look. */
+const smapsDir = process.env.BENCH_SMAPS_DIR;
+let smapsLabel = null;
 
 /**
  * The memory floor: a blank WebKitGTK 4.1 window of the same size (tests/bench/blank_window.py, no
@@ -120,6 +130,7 @@ async function blankWindowPss(width, height) {
       child.on("exit", (code) => reject(new Error(`the blank WebKit window exited (${code})`)));
     });
     await new Promise((r) => setTimeout(r, 3000));
+    smapsLabel = "blank";
     return treePssMiB((pid) => pid === String(child.pid));
   } finally {
     child.kill("SIGTERM");
@@ -193,13 +204,14 @@ test(`numbers screen at ${size} numbers and ${latency} ms latency`, { timeout: 9
   );
   // Memory with the list loaded once (and the heap trim after a load done).
   await new Promise((r) => setTimeout(r, 3000));
+  smapsLabel = "loaded";
   const memoryLoaded = appPssMiB(app.home);
 
   // Refresh: from the click to the whole new list on screen, and where the time went (the UI's
   // performance measures: the command round trip, then sorting, options and filtering in the page).
   const refreshes = [];
   const steps = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < refreshCount; i++) {
     await app.browser.execute(() => performance.clearMeasures());
     refreshes.push((await clickAndTime(app, '[data-testid="refresh"]')).full);
     steps.push(
@@ -255,8 +267,8 @@ test(`numbers screen at ${size} numbers and ${latency} ms latency`, { timeout: 9
   });
   // Memory again after three refreshes and the typing (their garbage may not be collected yet).
   await new Promise((r) => setTimeout(r, 3000));
+  smapsLabel = "refreshed";
   const memory = appPssMiB(app.home);
-  const others = otherWebKitProcesses(app.home);
 
   // The client benchmark's floor (crates/telnyx-client/examples/bench_paging.rs): the first page,
   // then the rest 8 at a time, each a round trip of `latency`, with no time spent on anything else.
@@ -296,7 +308,8 @@ test(`numbers screen at ${size} numbers and ${latency} ms latency`, { timeout: 9
       toFrame: +median(timings.map((x) => x.frame)).toFixed(1),
     },
     keystrokeMaxMs: +Math.max(...timings.map((x) => x.frame)).toFixed(1),
-    otherWebKitProcesses: others,
+    // Other WebKit processes running while each figure was taken (blank, loaded, after refreshes).
+    otherWebKitProcesses: [blank.others, memoryLoaded.others, memory.others],
     blankWindowPssMiB: Math.round(blank.mib),
     blankWindowProcesses: blank.processes,
     pssLoadedVsBlankWindow: +(memoryLoaded.mib / blank.mib).toFixed(2),
@@ -306,9 +319,9 @@ test(`numbers screen at ${size} numbers and ${latency} ms latency`, { timeout: 9
     pssMiBAfterRefreshes: Math.round(memory.mib),
     processesAfterRefreshes: memory.processes,
   };
-  if (report.otherWebKitProcesses > 0)
+  if (report.otherWebKitProcesses.some((n) => n > 0))
     console.log(
-      `BENCH warning: ${report.otherWebKitProcesses} other WebKit processes share its libraries (PSS reads low)`,
+      `BENCH warning: other WebKit processes shared the libraries while measuring (${report.otherWebKitProcesses}): PSS reads low`,
     );
   console.log(`BENCH ${JSON.stringify(report)}`);
   await again.screenshot("-bench");
