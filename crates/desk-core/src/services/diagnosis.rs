@@ -573,18 +573,11 @@ pub async fn gather_live(
             .filter(|u| !u.is_empty())
             .map(str::to_owned);
         if let Some(url) = url {
-            let asked = |state, why| Asked {
-                question: Question::WebhookTest,
-                words: Question::WebhookTest.words().to_owned(),
-                state,
-                why,
-                at_ms: u32::try_from(started.elapsed().as_millis()).unwrap_or(u32::MAX),
-            };
-            on(asked(AskState::Asking, None));
-            let result = test_webhook(&url).await;
-            // The delivery's own outcome is a check of its own; the question was answered.
-            on(asked(AskState::Answered, None));
-            g.webhook_test = Some(result);
+            // The delivery's own outcome is a check of its own; the question is always answered.
+            let delivered = ask(on, started, Question::WebhookTest, async {
+                Ok::<_, Error>(test_webhook(&url).await)
+            });
+            g.webhook_test = delivered.await.ok();
         }
     }
     g.elapsed = started.elapsed();

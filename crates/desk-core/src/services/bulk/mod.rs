@@ -249,25 +249,7 @@ impl BulkService {
                     .into(),
             ));
         }
-        let moves: Vec<PlannedMove> = job
-            .items
-            .iter()
-            .filter(|i| i.state == ItemState::Moved)
-            .map(|i| PlannedMove {
-                id: i.number_id.clone(),
-                phone_number: i.phone_number.clone(),
-                from: i.to.clone(),
-                from_name: None,
-                to: i.from.clone(),
-                to_name: None,
-            })
-            .collect();
-        if moves.is_empty() {
-            return Err(Error::Invalid(
-                "That change moved no number, so there is nothing to undo.".into(),
-            ));
-        }
-        Ok(Plan::of_moves(Target::Unassigned, None, moves))
+        undo_plan_of(&job)
     }
 
     /// Undoes `job_id` (a new, journalled job of kind undo).
@@ -281,7 +263,7 @@ impl BulkService {
         if job.profile_change.is_some() {
             return self.undo_profile_change(&job).await;
         }
-        let plan = self.undo_plan(job_id)?;
+        let plan = undo_plan_of(&job)?;
         self.run_job(
             &plan,
             JobKind::Undo,
@@ -323,6 +305,29 @@ impl BulkService {
         self.run_job(&plan, job.kind, job.undoes.clone(), on_progress, cancel)
             .await
     }
+}
+
+/// The plan that puts every number `job` moved back where it was (or back to no profile).
+fn undo_plan_of(job: &Job) -> Result<Plan, Error> {
+    let moves: Vec<PlannedMove> = job
+        .items
+        .iter()
+        .filter(|i| i.state == ItemState::Moved)
+        .map(|i| PlannedMove {
+            id: i.number_id.clone(),
+            phone_number: i.phone_number.clone(),
+            from: i.to.clone(),
+            from_name: None,
+            to: i.from.clone(),
+            to_name: None,
+        })
+        .collect();
+    if moves.is_empty() {
+        return Err(Error::Invalid(
+            "That change moved no number, so there is nothing to undo.".into(),
+        ));
+    }
+    Ok(Plan::of_moves(Target::Unassigned, None, moves))
 }
 
 /// The profile names a plan knows.
