@@ -108,6 +108,27 @@ function cappedLog(file) {
   };
 }
 
+const isStale = (text) => /stale element/i.test(String(text ?? ""));
+
+/** Runs a WebDriver find again (up to 8 times, 50–400 ms apart) while it answers "stale element". */
+export async function retryStaleFind(find) {
+  for (let attempt = 1; ; attempt++) {
+    let result;
+    try {
+      result = await find();
+    } catch (error) {
+      if (attempt >= 8 || !isStale(error?.message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      continue;
+    }
+    if (attempt < 8 && result && typeof result === "object" && isStale(result.error ?? result.message)) {
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      continue;
+    }
+    return result;
+  }
+}
+
 function safeName(text) {
   return text
     .replace(/[^a-z0-9]+/gi, "-")
@@ -174,6 +195,13 @@ export async function launchApp(t, options = {}) {
   } catch (error) {
     killDriver();
     throw error;
+  }
+  // WebKitWebDriver finds a node and then makes a handle for it in a second step; when React
+  // replaces the node in between, the find itself answers "stale element" (seen in CI on
+  // `[data-testid="fix-done"]`). webdriverio refetches a stale element for element commands, but not
+  // a stale find: ask again, as a person looking a moment later would.
+  for (const command of ["findElement", "findElements"]) {
+    browser.overwriteCommand(command, (original, ...args) => retryStaleFind(() => original(...args)));
   }
 
   const simBase = `http://127.0.0.1:${simPort}`;
