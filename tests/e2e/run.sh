@@ -37,13 +37,14 @@ TESTS=("$@")
 [ "${#TESTS[@]}" -gt 0 ] || TESTS=("$ROOT"/tests/e2e/*.test.mjs)
 
 # gnome-keyring only serves Secret Service headless when unlocked with a non-empty password.
+# tests/e2e/suite.mjs runs the files one at a time and a failed test once more, alone (E2E_RETRIES).
 # The tests report on fd 3; the bus's own chatter goes to a log, printed only when something fails.
 status=0
 dbus-run-session -- bash -c '
   set -euo pipefail
   eval "$(printf %s e2e-keyring-password | gnome-keyring-daemon --unlock --components=secrets | sed "s/^/export /")"
-  exec node --test --test-concurrency=1 --test-reporter=spec "$@" >&3 2>&3
-' e2e "${TESTS[@]}" 3>&1 2>"$E2E_TMP/session.log" || status=$?
+  exec node "$0" "$@" >&3 2>&3
+' "$ROOT/tests/e2e/suite.mjs" "${TESTS[@]}" 3>&1 2>"$E2E_TMP/session.log" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- D-Bus session log (tail) ---" >&2
   tail -n 40 "$E2E_TMP/session.log" >&2
