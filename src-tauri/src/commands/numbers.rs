@@ -109,7 +109,9 @@ pub async fn load_missing_numbers(
     numbers: State<'_, NumbersService>,
 ) -> Result<NumbersList, IpcError> {
     let (account, client) = state.account_client().await?;
-    Ok(numbers.load_missing(account.as_str(), &client).await?)
+    let list = numbers.load_missing(account.as_str(), &client).await?;
+    crate::memory::release_freed_after(std::time::Duration::from_secs(2));
+    Ok(list)
 }
 
 /// One number's row and the record Telnyx returned for it.

@@ -31,6 +31,22 @@ pub fn load_metadata() {
     let _ = crate::rules::countries::country_name("US");
 }
 
+/// Drops the regular expressions libphonenumber compiled while numbers were described, and the
+/// lazy-DFA caches each of them grew (about 30 MiB after 10,000 numbers, measured with heaptrack;
+/// the `phonenumber` crate keeps up to 100 compiled in one shared LRU cache for the life of the
+/// app). Call it when a list has been built: the next number described compiles what it needs
+/// again (a fraction of a millisecond per expression); the metadata itself stays loaded.
+/// Returns how many compiled expressions were dropped.
+pub fn release_regex_caches() -> usize {
+    let cache = DATABASE.cache();
+    let mut cache = cache
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let dropped = cache.len();
+    cache.clear();
+    dropped
+}
+
 /// Describes a number as an endpoint gives it (`phone`: E.164, or bare digits for a short code),
 /// given the country the API reports for it (`api_country`, any case) and its type.
 ///
@@ -413,6 +429,34 @@ mod tests {
         assert_eq!(country("+447700900000", None), None);
         assert_eq!(country("+447400123456", None).as_deref(), Some("GB"));
         assert_eq!(country("+999555000000", Some("US")).as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn numbers_read_the_same_after_the_regex_caches_are_released() {
+        let phones = [
+            ("+12065550107", Some("US")),
+            ("+18095550100", None),
+            ("+447400123456", None),
+            ("+4930231250000", Some("FR")),
+            ("+18005550104", Some("CA")),
+        ];
+        let read = || -> Vec<Described> {
+            phones
+                .iter()
+                .map(|(p, api)| describe(p, *api, NumberKind::LongCode))
+                .collect()
+        };
+        let before = read();
+        assert!(
+            release_regex_caches() > 0,
+            "describing numbers compiled nothing to release"
+        );
+        assert_eq!(DATABASE.cache().lock().unwrap().len(), 0);
+        assert_eq!(read(), before);
+        assert_eq!(
+            parse_typed("(206) 555-0107", Some("US")).map(|e| e.to_string()),
+            Ok("+12065550107".to_owned())
+        );
     }
 
     #[test]
