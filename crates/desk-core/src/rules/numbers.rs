@@ -5,7 +5,9 @@
 //! Nothing here is hand-written numbering knowledge: grouping, trunk prefixes ("0" in the UK and
 //! Germany), area codes (US, Canada and the Caribbean share +1) all come from the metadata.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::{LazyLock, PoisonError, RwLock};
 
 use phonenumber::metadata::{Descriptor, Metadata, DATABASE};
 use phonenumber::{country, Mode, ParseError, PhoneNumber};
@@ -32,20 +34,31 @@ pub fn load_metadata() {
 }
 
 /// Drops the regular expressions libphonenumber compiled while numbers were described, and the
-/// lazy-DFA caches each of them grew (about 30 MiB after 10,000 numbers, measured with heaptrack;
-/// the `phonenumber` crate keeps up to 100 compiled in one shared LRU cache for the life of the
-/// app). Call it when a list has been built: the next number described compiles what it needs
-/// again (a fraction of a millisecond per expression); the metadata itself stays loaded.
-/// Returns how many compiled expressions were dropped.
+/// lazy-DFA caches each of them grew (31.2 MB after six refreshes of 10,000 numbers, measured with
+/// heaptrack; the `phonenumber` crate keeps up to 100 compiled in one shared LRU cache for the
+/// life of the app). Call it when a list has been built: a number not described before compiles
+/// what it needs again (about 80 ms for a whole account of new numbers); numbers already described
+/// come from [`describe`]'s memo and need none. Returns how many compiled expressions were dropped.
 pub fn release_regex_caches() -> usize {
     let cache = DATABASE.cache();
-    let mut cache = cache
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
     let dropped = cache.len();
     cache.clear();
     dropped
 }
+
+/// Numbers already read through libphonenumber (their digits and the API's country → what
+/// [`describe`] answered), so that a refresh, a scan or a preview of the same account reads each
+/// number once per run of the app, and the regular expressions can be released between loads
+/// ([`release_regex_caches`]). The answer depends on nothing else (the metadata is compiled in),
+/// so the memo can never be stale; it is emptied when it reaches [`MEMO_MAX`] numbers.
+static MEMO: LazyLock<RwLock<HashMap<MemoKey, Described>>> = LazyLock::new(Default::default);
+
+/// The most numbers [`MEMO`] holds (about 230 bytes each): several accounts of 100,000.
+const MEMO_MAX: usize = 400_000;
+
+/// A number's digits (after the `+`) and the API's country for it (upper case).
+type MemoKey = (Box<str>, Option<[u8; 2]>);
 
 /// Describes a number as an endpoint gives it (`phone`: E.164, or bare digits for a short code),
 /// given the country the API reports for it (`api_country`, any case) and its type.
@@ -55,6 +68,21 @@ pub fn release_regex_caches() -> usize {
 /// which tells US, Canadian and Caribbean numbers apart by area code; otherwise, for a number the
 /// metadata cannot place (a range kept for fiction, say), the API's when its calling code matches.
 pub fn describe(phone: &str, api_country: Option<&str>, kind: NumberKind) -> Described {
+    describe_with(phone, api_country, kind, true)
+}
+
+/// [`describe`] without its memo: every number read through libphonenumber (for benchmarks and
+/// tests of the reading itself).
+pub fn describe_uncached(phone: &str, api_country: Option<&str>, kind: NumberKind) -> Described {
+    describe_with(phone, api_country, kind, false)
+}
+
+fn describe_with(
+    phone: &str,
+    api_country: Option<&str>,
+    kind: NumberKind,
+    memo: bool,
+) -> Described {
     let trimmed = phone.trim();
     let api = api_country
         .map(str::trim)
@@ -75,6 +103,32 @@ pub fn describe(phone: &str, api_country: Option<&str>, kind: NumberKind) -> Des
             country: api,
         };
     }
+    if !memo {
+        return read_number(&digits, api);
+    }
+    let key: MemoKey = (
+        digits.into_boxed_str(),
+        api.as_deref()
+            .and_then(|a| <[u8; 2]>::try_from(a.as_bytes()).ok()),
+    );
+    if let Some(known) = MEMO
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(&key)
+    {
+        return known.clone();
+    }
+    let described = read_number(&key.0, api);
+    let mut memo = MEMO.write().unwrap_or_else(PoisonError::into_inner);
+    if memo.len() >= MEMO_MAX {
+        memo.clear();
+    }
+    memo.insert(key, described.clone());
+    described
+}
+
+/// National format and country of `+digits` by libphonenumber (see [`describe`]).
+fn read_number(digits: &str, api: Option<String>) -> Described {
     match phonenumber::parse(None, format!("+{digits}")) {
         Ok(number) => Described {
             display: number.format().mode(Mode::National).to_string(),
@@ -402,9 +456,12 @@ mod tests {
             ("", None, Unknown, "", None),
         ];
         for (phone, api, kind, display, country) in cases {
-            let d = describe(phone, *api, *kind);
+            let d = describe_uncached(phone, *api, *kind);
             assert_eq!(d.display, *display, "{phone}");
             assert_eq!(d.country.as_deref(), *country, "{phone}");
+            // The memo answers the same, the first time and from memory.
+            assert_eq!(describe(phone, *api, *kind), d, "{phone}");
+            assert_eq!(describe(phone, *api, *kind), d, "{phone}");
         }
     }
 
@@ -443,7 +500,7 @@ mod tests {
         let read = || -> Vec<Described> {
             phones
                 .iter()
-                .map(|(p, api)| describe(p, *api, NumberKind::LongCode))
+                .map(|(p, api)| describe_uncached(p, *api, NumberKind::LongCode))
                 .collect()
         };
         let before = read();
@@ -457,6 +514,39 @@ mod tests {
             parse_typed("(206) 555-0107", Some("US")).map(|e| e.to_string()),
             Ok("+12065550107".to_owned())
         );
+    }
+
+    #[test]
+    fn the_memo_tells_apart_the_countries_the_api_gives() {
+        // The same digits with another country from the API can be another answer.
+        let kind = NumberKind::LongCode;
+        assert_eq!(
+            describe("+18005550104", Some("CA"), kind)
+                .country
+                .as_deref(),
+            Some("CA")
+        );
+        assert_eq!(
+            describe("+18005550104", Some("US"), kind)
+                .country
+                .as_deref(),
+            Some("US")
+        );
+        assert_eq!(
+            describe("+18005550104", Some("ca"), kind)
+                .country
+                .as_deref(),
+            Some("CA")
+        );
+        assert_eq!(
+            describe("+447700900000", Some("JE"), kind)
+                .country
+                .as_deref(),
+            Some("JE")
+        );
+        assert_eq!(describe("+447700900000", None, kind).country, None);
+        let key: MemoKey = ("18005550104".into(), Some(*b"CA"));
+        assert!(MEMO.read().unwrap().contains_key(&key));
     }
 
     #[test]
