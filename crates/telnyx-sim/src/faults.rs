@@ -1,5 +1,5 @@
 //! Fault injection: latency, a request-rate limit, random 5xx / 429 / dropped connections / malformed
-//! bodies, and one forced error on the next PATCH of a number.
+//! bodies, one forced error on the next PATCH of a number, and the next bulk orders failed.
 
 use std::time::{Duration, Instant};
 
@@ -40,6 +40,10 @@ pub struct Faults {
     pub fail_next_patch: Option<ForcedError>,
     /// Numbers that fail in every bulk update until cleared.
     pub fail_bulk_numbers: Vec<String>,
+    /// The next this many bulk orders (`POST /messaging_numbers_bulk_updates`) are answered 500
+    /// `10007` before anything is done, one fewer each time: an order whose answer says nothing
+    /// about what happened, again and again.
+    pub fail_next_bulk_orders: u32,
     /// Listings answered with an error on every GET until cleared (e.g. a 403 on
     /// `/10dlc/phone_number_campaigns` for an account without 10DLC access).
     pub refuse_lists: Vec<RefusedList>,
@@ -60,6 +64,7 @@ impl Default for Faults {
             timeout_hang_ms: 30_000,
             fail_next_patch: None,
             fail_bulk_numbers: Vec::new(),
+            fail_next_bulk_orders: 0,
             refuse_lists: Vec::new(),
         }
     }

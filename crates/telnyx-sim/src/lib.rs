@@ -16,7 +16,7 @@
 //! - `POST /_sim/reset`: the starting account, no bulk orders, the starting faults.
 //! - `GET /_sim/faults`; `POST /_sim/faults` merges fields into the active [`Faults`] (`latency_ms`,
 //!   `jitter_ms`, `rate_limit_per_sec`, `p_5xx`, `p_429`, `p_drop`, `p_timeout`, `timeout_hang_ms`,
-//!   `p_malformed`, `p_drop_after_write`, `fail_bulk_numbers`, `refuse_lists: [{path, code?, status?, title?, detail?, page?}]`,
+//!   `p_malformed`, `p_drop_after_write`, `fail_bulk_numbers`, `fail_next_bulk_orders`, `refuse_lists: [{path, code?, status?, title?, detail?, page?}]`,
 //!   `fail_next_patch: {code, status?, title?, detail?, pointer?,
 //!   phone_number?}`); `PUT` replaces them; `DELETE` clears them.
 //! - `POST /_sim/listener/stop` (optional body `{"restart_after_ms": N}`): answers 200, stops accepting

@@ -346,6 +346,32 @@ async fn fail_bulk_numbers_fail_in_bulk_orders() {
 }
 
 #[tokio::test]
+async fn fail_next_bulk_orders_answers_500_and_changes_nothing_that_many_times() {
+    let ctx = Ctx::demo().await;
+    let marketing = ctx.profile_id("Marketing – Spring").await;
+    ctx.admin(
+        Method::POST,
+        "/faults",
+        Some(json!({"fail_next_bulk_orders": 2})),
+    )
+    .await;
+    let order = json!({"messaging_profile_id": marketing, "numbers": ["+12125550100"]});
+    for left in [1, 0] {
+        let r = ctx
+            .post("/messaging_numbers_bulk_updates", order.clone())
+            .await;
+        assert_eq!(r.status, 500);
+        assert_eq!(r.body["errors"][0]["code"], "10007");
+        let faults = ctx.admin(Method::GET, "/faults", None).await;
+        assert_eq!(faults["fail_next_bulk_orders"], left);
+    }
+    assert_eq!(ctx.sim.writes().bulk_orders, 0, "nothing was done");
+    let r = ctx.post("/messaging_numbers_bulk_updates", order).await;
+    assert_eq!(r.status, 200, "{:?}", r.body);
+    assert_eq!(ctx.sim.writes().bulk_orders, 1);
+}
+
+#[tokio::test]
 async fn listener_stop_answers_then_refuses_new_and_kept_alive_connections() {
     let ctx = Ctx::demo().await;
     // Warm a keep-alive connection.

@@ -15,6 +15,13 @@ use crate::state::{due_times, BulkItem, BulkOrder, BulkOutcome};
 
 /// `POST /messaging_numbers_bulk_updates`.
 pub(crate) async fn create(sim: Sim, body: Bytes) -> ApiResult {
+    {
+        let mut faults = sim.0.faults();
+        if faults.fail_next_bulk_orders > 0 {
+            faults.fail_next_bulk_orders -= 1;
+            return Err(ApiError::unexpected());
+        }
+    }
     let body = json_object(&body)?;
     let profile = match body.get("messaging_profile_id") {
         Some(Value::String(s)) => s.clone(),
