@@ -55,14 +55,18 @@ fn set_malloc_option(option: MallocOption, value: i32) {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn set_malloc_option(_option: MallocOption, _value: i32) {}
 
+/// How long after a command's reply the heap is trimmed: long enough for the IPC reply's buffers
+/// to be freed.
+const AFTER_REPLY: Duration = Duration::from_secs(2);
+
 /// Drops libphonenumber's compiled expressions and their caches (about 30 MiB after 10,000
-/// numbers; [`desk_core::rules::numbers::release_regex_caches`]) and trims the heap after `delay`
-/// (long enough for the IPC reply's buffers to be freed), off the async runtime.
-pub fn release_freed_after(delay: Duration) {
+/// numbers; [`desk_core::rules::numbers::release_regex_caches`]) and trims the heap shortly after
+/// the reply of a command that read the whole account (a load, a scan), off the async runtime.
+pub fn release_after_reply() {
     let spawned = std::thread::Builder::new()
         .name("heap-trim".into())
         .spawn(move || {
-            std::thread::sleep(delay);
+            std::thread::sleep(AFTER_REPLY);
             let dropped = desk_core::rules::numbers::release_regex_caches();
             tracing::debug!(dropped, "phone-number expressions released");
             release_freed();

@@ -110,22 +110,16 @@ function cappedLog(file) {
 
 const isStale = (text) => /stale element/i.test(String(text ?? ""));
 
-/** Runs a WebDriver find again (up to 8 times, 50–400 ms apart) while it answers "stale element". */
+/** Runs a WebDriver find again (up to 8 times, 50–400 ms apart) while it throws "stale element"
+ * (webdriver throws it; only "no such element" comes back as a value). */
 export async function retryStaleFind(find) {
   for (let attempt = 1; ; attempt++) {
-    let result;
     try {
-      result = await find();
+      return await find();
     } catch (error) {
       if (attempt >= 8 || !isStale(error?.message)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-      continue;
     }
-    if (attempt < 8 && result && typeof result === "object" && isStale(result.error ?? result.message)) {
-      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-      continue;
-    }
-    return result;
   }
 }
 

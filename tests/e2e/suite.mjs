@@ -53,16 +53,13 @@ for (let round = 1; round <= retries && status !== 0; round++) {
   // A failure the reporter did not name (the runner itself broke) is not retried.
   if (failed.length === 0) break;
   const byFile = new Map();
-  for (const { file, name, nesting } of failed) {
-    if (nesting !== 0) continue; // a subtest's failure is also its top-level test's
+  for (const { file, name } of failed) {
     const tests = byFile.get(file) ?? [];
     // A file that failed as a whole (its name is its path) is run whole again.
     tests.push(name === file ? null : name);
     byFile.set(file, tests);
   }
-  console.log(
-    `\n==> Running ${failed.filter((f) => f.nesting === 0).length} failed test(s) once more, alone`,
-  );
+  console.log(`\n==> Running ${failed.length} failed test(s) once more, alone`);
   const again = [];
   status = 0;
   for (const [file, tests] of byFile) {
@@ -74,7 +71,7 @@ for (let round = 1; round <= retries && status !== 0; round++) {
       round,
     );
     if (outcome.status !== 0) status = outcome.status;
-    const failedNow = new Set(outcome.failed.filter((f) => f.nesting === 0).map((f) => f.name));
+    const failedNow = new Set(outcome.failed.map((f) => f.name));
     for (const name of tests) {
       if (outcome.status === 0 || (name !== null && !failedNow.has(name))) {
         flaky.push(`${path.relative(path.join(here, "../.."), file)} › ${name ?? "(whole file)"}`);

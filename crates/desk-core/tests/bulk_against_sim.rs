@@ -1,7 +1,7 @@
 //! The bulk runner against the simulator over loopback HTTP: chunking and polling, a too-large
-//! order, the per-number PATCH retry, an answer lost after the order was made, cancel, undo, the
-//! journal stopped at every step and resumed, and 2,000 numbers under 5xx, 429 and dropped
-//! connections. "Nothing sent twice" is read from the simulator's own write counters
+//! order, the per-number PATCH retry, an answer lost after the order was made, orders lost again
+//! and again, cancel, undo, the journal stopped at every step and resumed, and 2,000 numbers under
+//! 5xx, 429 and dropped connections. "Nothing sent twice" is read from the simulator's own write counters
 //! (`GET /_sim/writes`).
 
 use std::sync::{Arc, Mutex};
@@ -62,6 +62,18 @@ async fn plan_all(client: &Client, target: &Target) -> Plan {
 
 fn service(client: &Client, journal: Arc<dyn Journal>, options: BulkOptions) -> BulkService {
     BulkService::new(client.clone(), journal, "acct-1", "Test account", options)
+}
+
+/// A runner whose journal is kept in memory only.
+fn memory_service(client: &Client, options: BulkOptions) -> BulkService {
+    service(client, Arc::new(MemoryJournal::new()), options)
+}
+
+/// Runs `plan` as a move, without following its progress, to its end.
+async fn move_all(svc: &BulkService, plan: &Plan) -> Job {
+    svc.run(plan, JobKind::Move, &no_progress(), &CancelToken::new())
+        .await
+        .expect("runs")
 }
 
 /// Every moved item is on its target in the simulator, every failed one is not: the report equals
@@ -168,9 +180,8 @@ async fn a_too_large_order_halves_the_chunk() {
     let target = Target::Unassigned;
     let plan = plan_all(&client, &target).await;
     let moving = plan.counts.will_move as usize;
-    let svc = service(
+    let svc = memory_service(
         &client,
-        Arc::new(MemoryJournal::new()),
         BulkOptions {
             chunk_size: 100,
             ..quick()
@@ -218,11 +229,8 @@ async fn numbers_the_order_fails_are_retried_with_one_patch_each() {
         })).unwrap()),
         ..Faults::default()
     });
-    let svc = service(&client, Arc::new(MemoryJournal::new()), quick());
-    let job = svc
-        .run(&plan, JobKind::Move, &no_progress(), &CancelToken::new())
-        .await
-        .expect("runs");
+    let svc = memory_service(&client, quick());
+    let job = move_all(&svc, &plan).await;
     assert_report_matches(&sim, &job);
     let c = job.summary().counts;
     assert_eq!((c.moved, c.failed), (plan.counts.will_move - 1, 1));
@@ -263,9 +271,8 @@ async fn an_order_whose_answer_was_lost_is_reread_not_resent() {
         id: profile_id(&sim, "Support Line"),
     };
     let plan = plan_all(&client, &target).await;
-    let svc = service(
+    let svc = memory_service(
         &client,
-        Arc::new(MemoryJournal::new()),
         BulkOptions {
             chunk_size: 1000,
             ..quick()
@@ -310,18 +317,14 @@ async fn orders_lost_again_and_again_are_sent_again_until_one_is_taken() {
         fail_next_bulk_orders: 6,
         ..Faults::default()
     });
-    let svc = service(
+    let svc = memory_service(
         &client,
-        Arc::new(MemoryJournal::new()),
         BulkOptions {
             chunk_size: 1000,
             ..quick()
         },
     );
-    let job = svc
-        .run(&plan, JobKind::Move, &no_progress(), &CancelToken::new())
-        .await
-        .expect("runs");
+    let job = move_all(&svc, &plan).await;
     assert_eq!(
         sim.faults().fail_next_bulk_orders,
         0,
@@ -350,9 +353,8 @@ async fn cancel_stops_sending_and_reports_exactly() {
         id: profile_id(&sim, "Support Line"),
     };
     let plan = plan_all(&client, &target).await;
-    let svc = service(
+    let svc = memory_service(
         &client,
-        Arc::new(MemoryJournal::new()),
         BulkOptions {
             chunk_size: 10,
             max_in_flight: 1,
@@ -395,11 +397,8 @@ async fn undo_puts_every_moved_number_back() {
         id: profile_id(&sim, "Old Alerts"),
     };
     let plan = plan_all(&client, &target).await;
-    let svc = service(&client, Arc::new(MemoryJournal::new()), quick());
-    let job = svc
-        .run(&plan, JobKind::Move, &no_progress(), &CancelToken::new())
-        .await
-        .unwrap();
+    let svc = memory_service(&client, quick());
+    let job = move_all(&svc, &plan).await;
     let preview = svc.undo_plan(&job.id).unwrap();
     assert_eq!(preview.counts.will_move, job.summary().counts.moved);
     let undo = svc
@@ -515,18 +514,14 @@ async fn two_thousand_numbers_under_faults() {
         ..Faults::default()
     });
     let started = std::time::Instant::now();
-    let svc = service(
+    let svc = memory_service(
         &client,
-        Arc::new(MemoryJournal::new()),
         BulkOptions {
             chunk_size: 250,
             ..quick()
         },
     );
-    let job = svc
-        .run(&plan, JobKind::Move, &no_progress(), &CancelToken::new())
-        .await
-        .expect("runs");
+    let job = move_all(&svc, &plan).await;
     let took = started.elapsed();
     sim.set_faults(Faults::default());
     let c = job.summary().counts;

@@ -90,7 +90,7 @@ pub async fn load_numbers(
             }),
         )
         .await?;
-    crate::memory::release_freed_after(std::time::Duration::from_secs(2));
+    crate::memory::release_after_reply();
     tracing::info!(
         numbers = list.rows.len(),
         unavailable = list.unavailable.len(),
@@ -110,7 +110,7 @@ pub async fn load_missing_numbers(
 ) -> Result<NumbersList, IpcError> {
     let (account, client) = state.account_client().await?;
     let list = numbers.load_missing(account.as_str(), &client).await?;
-    crate::memory::release_freed_after(std::time::Duration::from_secs(2));
+    crate::memory::release_after_reply();
     Ok(list)
 }
 

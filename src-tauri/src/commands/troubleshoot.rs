@@ -72,7 +72,7 @@ pub async fn scan_account(
     let report = numbers
         .with_snapshot(account.as_str(), &client, DiagnosisService::scan)
         .await?;
-    crate::memory::release_freed_after(std::time::Duration::from_secs(2));
+    crate::memory::release_after_reply();
     tracing::info!(
         numbers = report.scanned,
         groups = report.groups.len(),

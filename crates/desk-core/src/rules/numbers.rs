@@ -518,32 +518,13 @@ mod tests {
     #[test]
     fn the_memo_tells_apart_the_countries_the_api_gives() {
         // The same digits with another country from the API can be another answer.
-        let kind = NumberKind::LongCode;
-        assert_eq!(
-            describe("+18005550104", Some("CA"), kind)
-                .country
-                .as_deref(),
-            Some("CA")
-        );
-        assert_eq!(
-            describe("+18005550104", Some("US"), kind)
-                .country
-                .as_deref(),
-            Some("US")
-        );
-        assert_eq!(
-            describe("+18005550104", Some("ca"), kind)
-                .country
-                .as_deref(),
-            Some("CA")
-        );
-        assert_eq!(
-            describe("+447700900000", Some("JE"), kind)
-                .country
-                .as_deref(),
-            Some("JE")
-        );
-        assert_eq!(describe("+447700900000", None, kind).country, None);
+        let country =
+            |phone: &str, api: Option<&str>| describe(phone, api, NumberKind::LongCode).country;
+        assert_eq!(country("+18005550104", Some("CA")).as_deref(), Some("CA"));
+        assert_eq!(country("+18005550104", Some("US")).as_deref(), Some("US"));
+        assert_eq!(country("+18005550104", Some("ca")).as_deref(), Some("CA"));
+        assert_eq!(country("+447700900000", Some("JE")).as_deref(), Some("JE"));
+        assert_eq!(country("+447700900000", None), None);
         let key: MemoKey = ("18005550104".into(), Some(*b"CA"));
         assert!(MEMO.read().unwrap().contains_key(&key));
     }
